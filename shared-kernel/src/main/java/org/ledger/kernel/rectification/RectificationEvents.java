@@ -1,0 +1,106 @@
+package org.ledger.kernel.rectification;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+import org.ledger.kernel.issue.IssueId;
+import org.ledger.kernel.unit.UnitId;
+
+/** Events of the {@code RectificationItem} aggregate, each with a {@link Revision}. */
+public final class RectificationEvents {
+
+    private RectificationEvents() {
+    }
+
+    /** The first event of an item's stream: the measure, its owner and its (original) deadline. */
+    @Revision("1")
+    public record RectificationPlanned(
+            RectificationId rectificationId,
+            IssueId issueId,
+            String measure,
+            RectificationType type,
+            UnitId ownerUnitId,
+            String ownerName,
+            String leaderName,
+            LocalDate deadline,
+            String target,
+            String plannedBy,
+            LocalDate plannedOn) {
+    }
+
+    @Revision("1")
+    public record RectificationPlanRevised(
+            RectificationId rectificationId,
+            String measure,
+            RectificationType type,
+            UnitId ownerUnitId,
+            String ownerName,
+            String leaderName,
+            LocalDate deadline,
+            String target) {
+    }
+
+    @Revision("1")
+    public record RectificationPlanApproved(RectificationId rectificationId, String comment, String approvedBy) {
+    }
+
+    @Revision("1")
+    public record RectificationPlanReturned(RectificationId rectificationId, String reason, String returnedBy) {
+    }
+
+    @Revision("1")
+    public record ProgressReported(RectificationId rectificationId, int percent, String note,
+                                   List<EvidenceId> evidenceIds, LocalDate reportedOn) {
+    }
+
+    @Revision("1")
+    public record EvidenceAttached(RectificationId rectificationId, EvidenceId evidenceId, String name,
+                                   String mediaType, long size, String sha256) {
+    }
+
+    @Revision("1")
+    public record ExtensionRequested(RectificationId rectificationId, ExtensionRequestId requestId, String reason,
+                                     LocalDate proposedDeadline, String requestedBy, LocalDate requestedOn) {
+    }
+
+    /** The effective deadline moves to {@code newDeadline}; the original deadline stays as it was planned. */
+    @Revision("1")
+    public record ExtensionApproved(RectificationId rectificationId, ExtensionRequestId requestId,
+                                    LocalDate newDeadline, LocalDate previousDeadline, String comment,
+                                    String approvedBy) {
+    }
+
+    @Revision("1")
+    public record ExtensionRejected(RectificationId rectificationId, ExtensionRequestId requestId, String reason,
+                                    String rejectedBy) {
+    }
+
+    @Revision("1")
+    public record ClosureRequested(RectificationId rectificationId, String statement, List<EvidenceId> evidenceIds,
+                                   String requestedBy, LocalDate requestedOn) {
+    }
+
+    /** Verified and closed (销号). */
+    @Revision("1")
+    public record RectificationClosed(RectificationId rectificationId, IssueId issueId, String comment,
+                                      String verifiedBy, LocalDate closedOn) {
+    }
+
+    /** A long-term measure verified as working: stays open with periodic reports. */
+    @Revision("1")
+    public record RectificationDeclaredOngoing(RectificationId rectificationId, IssueId issueId, String comment,
+                                               String verifiedBy, LocalDate verifiedOn) {
+    }
+
+    /** The verifier sent the closure request back; the item is in progress again. */
+    @Revision("1")
+    public record ClosureReturned(RectificationId rectificationId, String comment, String verifiedBy) {
+    }
+
+    /** A closed (or ongoing) item is open again, with a new deadline; the earlier closure stays in history. */
+    @Revision("1")
+    public record RectificationReopened(RectificationId rectificationId, IssueId issueId, String reason,
+                                        LocalDate newDeadline, String lookBackId, String reopenedBy,
+                                        LocalDate reopenedOn) {
+    }
+}
