@@ -1,0 +1,323 @@
+package org.ledger.command.rectification;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.ledger.kernel.MetadataKeys;
+import org.ledger.kernel.RuleViolation;
+import org.ledger.kernel.issue.IssueCommands.PlanRectification;
+import org.ledger.kernel.issue.IssueId;
+import org.ledger.kernel.rectification.EvidenceId;
+import org.ledger.kernel.rectification.ExtensionRequestId;
+import org.ledger.kernel.rectification.RectificationCommands.ApproveExtension;
+import org.ledger.kernel.rectification.RectificationCommands.ApprovePlan;
+import org.ledger.kernel.rectification.RectificationCommands.AttachEvidence;
+import org.ledger.kernel.rectification.RectificationCommands.RejectExtension;
+import org.ledger.kernel.rectification.RectificationCommands.ReopenRectification;
+import org.ledger.kernel.rectification.RectificationCommands.ReportProgress;
+import org.ledger.kernel.rectification.RectificationCommands.RequestClosure;
+import org.ledger.kernel.rectification.RectificationCommands.RequestExtension;
+import org.ledger.kernel.rectification.RectificationCommands.ReturnPlan;
+import org.ledger.kernel.rectification.RectificationCommands.RevisePlan;
+import org.ledger.kernel.rectification.RectificationCommands.VerifyClosure;
+import org.ledger.kernel.rectification.RectificationEvents.ClosureRequested;
+import org.ledger.kernel.rectification.RectificationEvents.ClosureReturned;
+import org.ledger.kernel.rectification.RectificationEvents.EvidenceAttached;
+import org.ledger.kernel.rectification.RectificationEvents.ExtensionApproved;
+import org.ledger.kernel.rectification.RectificationEvents.ExtensionRejected;
+import org.ledger.kernel.rectification.RectificationEvents.ExtensionRequested;
+import org.ledger.kernel.rectification.RectificationEvents.ProgressReported;
+import org.ledger.kernel.rectification.RectificationEvents.RectificationClosed;
+import org.ledger.kernel.rectification.RectificationEvents.RectificationDeclaredOngoing;
+import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanApproved;
+import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanReturned;
+import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanRevised;
+import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanned;
+import org.ledger.kernel.rectification.RectificationEvents.RectificationReopened;
+import org.ledger.kernel.rectification.RectificationId;
+import org.ledger.kernel.rectification.RectificationStatus;
+import org.ledger.kernel.rectification.RectificationType;
+import org.ledger.kernel.rectification.VerificationOutcome;
+
+/**
+ * One rectification measure (整改事项) for one issue, tracked from its plan to its verified closure (销号), and
+ * reopened when a look-back finds it rebounded. It is spawned by its {@code Issue}.
+ */
+@Aggregate
+public class RectificationItem {
+
+    @AggregateIdentifier
+    private RectificationId rectificationId;
+    private IssueId issueId;
+    private RectificationType type;
+    private RectificationStatus status;
+    private LocalDate effectiveDeadline;
+    private final Set<EvidenceId> evidence = new HashSet<>();
+    private PendingExtension pendingExtension;
+    private String closureRequestedBy;
+
+    private record PendingExtension(ExtensionRequestId requestId, String requestedBy, LocalDate proposedDeadline) {
+    }
+
+    protected RectificationItem() {
+        // for Axon's event sourcing
+    }
+
+    /** Spawned by {@code Issue} when it accepts a {@link PlanRectification}; the issue checked the deadline. */
+    public RectificationItem(IssueId issueId, PlanRectification command, String plannedBy) {
+        apply(new RectificationPlanned(command.rectificationId(), issueId, command.measure(), command.type(),
+                command.ownerUnitId(), command.ownerName(), command.leaderName(), command.deadline(),
+                command.target(), plannedBy, command.plannedOn()));
+    }
+
+    @CommandHandler
+    void handle(RevisePlan command) {
+        refuseIfClosed();
+        if (status != RectificationStatus.PLANNED && status != RectificationStatus.PLAN_RETURNED) {
+            throw new RuleViolation(RectificationRule.PlanRevisableOnlyBeforeApproval);
+        }
+        requireNotBefore(command.deadline(), command.revisedOn());
+        apply(new RectificationPlanRevised(rectificationId, command.measure(), command.type(), command.ownerUnitId(),
+                command.ownerName(), command.leaderName(), command.deadline(), command.target()));
+    }
+
+    @CommandHandler
+    void handle(ApprovePlan command, @MetaDataValue(MetadataKeys.USER) String user) {
+        requirePlanAwaitingApproval();
+        apply(new RectificationPlanApproved(rectificationId, command.comment(), user));
+    }
+
+    @CommandHandler
+    void handle(ReturnPlan command, @MetaDataValue(MetadataKeys.USER) String user) {
+        requirePlanAwaitingApproval();
+        apply(new RectificationPlanReturned(rectificationId, command.reason(), user));
+    }
+
+    @CommandHandler
+    void handle(ReportProgress command) {
+        refuseIfClosed();
+        if (status != RectificationStatus.IN_PROGRESS && status != RectificationStatus.ONGOING) {
+            throw new RuleViolation(RectificationRule.ProgressOnlyWhileInProgress, "the item is " + status);
+        }
+        List<EvidenceId> referenced = command.evidenceIds() == null ? List.of() : List.copyOf(command.evidenceIds());
+        requireAttached(referenced);
+        apply(new ProgressReported(rectificationId, command.percent(), command.note(), referenced,
+                command.reportedOn()));
+    }
+
+    @CommandHandler
+    void handle(AttachEvidence command) {
+        refuseIfClosed();
+        if (evidence.contains(command.evidenceId())) {
+            throw new RuleViolation(RectificationRule.EvidenceIdUnique, command.evidenceId().value());
+        }
+        apply(new EvidenceAttached(rectificationId, command.evidenceId(), command.name(), command.mediaType(),
+                command.size(), command.sha256()));
+    }
+
+    @CommandHandler
+    void handle(RequestExtension command, @MetaDataValue(MetadataKeys.USER) String user) {
+        refuseIfClosed();
+        if (status != RectificationStatus.IN_PROGRESS) {
+            throw new RuleViolation(RectificationRule.ExtensionOnlyWhileInProgress, "the item is " + status);
+        }
+        if (pendingExtension != null) {
+            throw new RuleViolation(RectificationRule.OneExtensionPendingAtATime,
+                    "request " + pendingExtension.requestId() + " is pending");
+        }
+        if (command.requestedOn().isAfter(effectiveDeadline)) {
+            throw new RuleViolation(RectificationRule.ExtensionBeforeDeadline,
+                    "the deadline " + effectiveDeadline + " has passed");
+        }
+        requireLaterThanDeadline(command.proposedDeadline());
+        apply(new ExtensionRequested(rectificationId, command.requestId(), command.reason(),
+                command.proposedDeadline(), user, command.requestedOn()));
+    }
+
+    @CommandHandler
+    void handle(ApproveExtension command, @MetaDataValue(MetadataKeys.USER) String user) {
+        PendingExtension pending = requirePending(command.requestId(), user);
+        LocalDate newDeadline = command.newDeadline() != null ? command.newDeadline() : pending.proposedDeadline();
+        requireLaterThanDeadline(newDeadline);
+        apply(new ExtensionApproved(rectificationId, pending.requestId(), newDeadline, effectiveDeadline,
+                command.comment(), user));
+    }
+
+    @CommandHandler
+    void handle(RejectExtension command, @MetaDataValue(MetadataKeys.USER) String user) {
+        PendingExtension pending = requirePending(command.requestId(), user);
+        apply(new ExtensionRejected(rectificationId, pending.requestId(), command.reason(), user));
+    }
+
+    @CommandHandler
+    void handle(RequestClosure command, @MetaDataValue(MetadataKeys.USER) String user) {
+        refuseIfClosed();
+        if (status != RectificationStatus.IN_PROGRESS && status != RectificationStatus.ONGOING) {
+            throw new RuleViolation(RectificationRule.ClosureOnlyWhileInProgress, "the item is " + status);
+        }
+        List<EvidenceId> referenced = command.evidenceIds() == null ? List.of() : List.copyOf(command.evidenceIds());
+        if (referenced.isEmpty()) {
+            throw new RuleViolation(RectificationRule.ClosureNeedsEvidence);
+        }
+        requireAttached(referenced);
+        apply(new ClosureRequested(rectificationId, command.statement(), referenced, user, command.requestedOn()));
+    }
+
+    @CommandHandler
+    void handle(VerifyClosure command, @MetaDataValue(MetadataKeys.USER) String user) {
+        refuseIfClosed();
+        if (status != RectificationStatus.CLOSURE_REQUESTED) {
+            throw new RuleViolation(RectificationRule.VerificationNeedsClosureRequest, "the item is " + status);
+        }
+        if (closureRequestedBy != null && closureRequestedBy.equals(user)) {
+            throw new RuleViolation(RectificationRule.VerifierMustNotBeRequester);
+        }
+        if (command.outcome() == VerificationOutcome.ONGOING && type != RectificationType.LONG_TERM) {
+            throw new RuleViolation(RectificationRule.OngoingOnlyForLongTerm, "the measure is " + type);
+        }
+        switch (command.outcome()) {
+            case CLOSED -> apply(new RectificationClosed(rectificationId, issueId, command.comment(), user,
+                    command.verifiedOn()));
+            case ONGOING -> apply(new RectificationDeclaredOngoing(rectificationId, issueId, command.comment(), user,
+                    command.verifiedOn()));
+            case RETURNED -> apply(new ClosureReturned(rectificationId, command.comment(), user));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReopenRectification command, @MetaDataValue(MetadataKeys.USER) String user) {
+        if (status != RectificationStatus.CLOSED && status != RectificationStatus.ONGOING) {
+            throw new RuleViolation(RectificationRule.ReopenOnlyClosed, "the item is " + status);
+        }
+        requireNotBefore(command.newDeadline(), command.reopenedOn());
+        apply(new RectificationReopened(rectificationId, issueId, command.reason(), command.newDeadline(),
+                command.lookBackId(), user, command.reopenedOn()));
+    }
+
+    private void refuseIfClosed() {
+        if (status == RectificationStatus.CLOSED) {
+            throw new RuleViolation(RectificationRule.ClosedItemIsFinal);
+        }
+    }
+
+    private void requirePlanAwaitingApproval() {
+        if (status != RectificationStatus.PLANNED) {
+            throw new RuleViolation(RectificationRule.PlanMustAwaitApproval, "the item is " + status);
+        }
+    }
+
+    private void requireNotBefore(LocalDate deadline, LocalDate today) {
+        if (deadline.isBefore(today)) {
+            throw new RuleViolation(RectificationRule.DeadlineNotInPast, deadline + " is before " + today);
+        }
+    }
+
+    private void requireLaterThanDeadline(LocalDate deadline) {
+        if (!deadline.isAfter(effectiveDeadline)) {
+            throw new RuleViolation(RectificationRule.ExtensionMustMoveDeadlineLater,
+                    deadline + " is not after " + effectiveDeadline);
+        }
+    }
+
+    private void requireAttached(List<EvidenceId> referenced) {
+        for (EvidenceId id : referenced) {
+            if (!evidence.contains(id)) {
+                throw new RuleViolation(RectificationRule.EvidenceMustBeAttached, id.value());
+            }
+        }
+    }
+
+    private PendingExtension requirePending(ExtensionRequestId requestId, String user) {
+        if (pendingExtension == null || !pendingExtension.requestId().equals(requestId)) {
+            throw new RuleViolation(RectificationRule.UnknownExtensionRequest, requestId.value());
+        }
+        if (pendingExtension.requestedBy() != null && pendingExtension.requestedBy().equals(user)) {
+            throw new RuleViolation(RectificationRule.NoSelfDecisionOnExtension);
+        }
+        return pendingExtension;
+    }
+
+    @EventSourcingHandler
+    void on(RectificationPlanned event) {
+        rectificationId = event.rectificationId();
+        issueId = event.issueId();
+        type = event.type();
+        effectiveDeadline = event.deadline();
+        status = RectificationStatus.PLANNED;
+    }
+
+    @EventSourcingHandler
+    void on(RectificationPlanRevised event) {
+        type = event.type();
+        effectiveDeadline = event.deadline();
+        status = RectificationStatus.PLANNED;
+    }
+
+    @EventSourcingHandler
+    void on(RectificationPlanApproved event) {
+        status = RectificationStatus.IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
+    void on(RectificationPlanReturned event) {
+        status = RectificationStatus.PLAN_RETURNED;
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceAttached event) {
+        evidence.add(event.evidenceId());
+    }
+
+    @EventSourcingHandler
+    void on(ExtensionRequested event) {
+        pendingExtension = new PendingExtension(event.requestId(), event.requestedBy(), event.proposedDeadline());
+    }
+
+    @EventSourcingHandler
+    void on(ExtensionApproved event) {
+        effectiveDeadline = event.newDeadline();
+        pendingExtension = null;
+    }
+
+    @EventSourcingHandler
+    void on(ExtensionRejected event) {
+        pendingExtension = null;
+    }
+
+    @EventSourcingHandler
+    void on(ClosureRequested event) {
+        closureRequestedBy = event.requestedBy();
+        status = RectificationStatus.CLOSURE_REQUESTED;
+    }
+
+    @EventSourcingHandler
+    void on(RectificationClosed event) {
+        status = RectificationStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(RectificationDeclaredOngoing event) {
+        status = RectificationStatus.ONGOING;
+    }
+
+    @EventSourcingHandler
+    void on(ClosureReturned event) {
+        closureRequestedBy = null;
+        status = RectificationStatus.IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
+    void on(RectificationReopened event) {
+        effectiveDeadline = event.newDeadline();
+        closureRequestedBy = null;
+        status = RectificationStatus.IN_PROGRESS;
+    }
+}
