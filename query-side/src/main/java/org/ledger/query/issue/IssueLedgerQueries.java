@@ -1,0 +1,86 @@
+package org.ledger.query.issue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jakarta.persistence.criteria.Predicate;
+import org.ledger.query.support.LedgerPaging;
+import org.ledger.query.support.PageAnswer;
+import org.ledger.query.support.TextSearch;
+import org.ledger.query.support.Validity;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the issue ledger. {@code asOf} null reads the current ledger; an instant reads the ledger as it was then.
+ */
+@Service
+@Transactional(readOnly = true)
+public class IssueLedgerQueries {
+
+    /** Sortable properties of the issue ledger: API name → entity attribute. */
+    public static final LedgerPaging PAGING = new LedgerPaging(Map.ofEntries(
+            Map.entry("id", "issueId"),
+            Map.entry("foundOn", "foundOn"),
+            Map.entry("registeredAt", "registeredAt"),
+            Map.entry("updatedAt", "updatedAt"),
+            Map.entry("title", "title"),
+            Map.entry("status", "status"),
+            Map.entry("source", "source"),
+            Map.entry("category", "category"),
+            Map.entry("severity", "severity"),
+            Map.entry("responsibleUnitId", "responsibleUnitId"),
+            Map.entry("itemCount", "itemCount")),
+            Sort.by(Sort.Order.desc("foundOn"), Sort.Order.desc("registeredAt")), "issueId");
+
+    private final IssueLedgerRepository rows;
+
+    public IssueLedgerQueries(IssueLedgerRepository rows) {
+        this.rows = rows;
+    }
+
+    public PageAnswer<IssueLedgerEntry> list(IssueLedgerFilter filter, Pageable pageable, Instant asOf) {
+        Specification<IssueLedgerRow> spec = Validity.<IssueLedgerRow>at(asOf).and(matching(filter));
+        return PageAnswer.of(rows.findAll(spec, pageable), IssueLedgerEntry::of);
+    }
+
+    public Optional<IssueLedgerEntry> find(String issueId, Instant asOf) {
+        Specification<IssueLedgerRow> byId = (root, query, cb) -> cb.equal(root.get("issueId"), issueId);
+        return rows.findOne(Validity.<IssueLedgerRow>at(asOf).and(byId)).map(IssueLedgerEntry::of);
+    }
+
+    static Specification<IssueLedgerRow> matching(IssueLedgerFilter f) {
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (f.unitId() != null && !f.unitId().isBlank()) {
+                where.add(cb.equal(root.get("responsibleUnitId"), f.unitId()));
+            }
+            if (f.statuses() != null && !f.statuses().isEmpty()) {
+                where.add(root.get("status").in(f.statuses()));
+            }
+            if (f.source() != null) {
+                where.add(cb.equal(root.get("source"), f.source()));
+            }
+            if (f.category() != null && !f.category().isBlank()) {
+                where.add(cb.equal(root.get("category"), f.category()));
+            }
+            if (f.q() != null && !f.q().isBlank()) {
+                String pattern = TextSearch.pattern(f.q());
+                where.add(cb.or(TextSearch.contains(cb, root.get("title"), pattern),
+                        TextSearch.contains(cb, root.get("description"), pattern)));
+            }
+            if (f.foundFrom() != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("foundOn"), f.foundFrom()));
+            }
+            if (f.foundTo() != null) {
+                where.add(cb.lessThanOrEqualTo(root.get("foundOn"), f.foundTo()));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+}

@@ -1,0 +1,251 @@
+package org.ledger.query.issue;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.ledger.kernel.issue.IssueSource;
+import org.ledger.kernel.issue.IssueStatus;
+import org.ledger.kernel.issue.Severity;
+import org.ledger.query.support.LedgerVersion;
+
+/**
+ * One version of one row of the issue ledger (问题清单). Rows are never changed in place except to end their
+ * validity: {@link #nextVersion} copies the current version, the projection changes the copy.
+ */
+@Entity
+@Table(name = "issue_ledger")
+public class IssueLedgerRow extends LedgerVersion {
+
+    @Column(name = "id", nullable = false, length = 64)
+    private String issueId;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "status", nullable = false, length = 32)
+    private IssueStatus status;
+
+    @Column(name = "title", nullable = false, length = 200)
+    private String title;
+
+    @Column(name = "description", length = 4000)
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "source", nullable = false, length = 32)
+    private IssueSource source;
+
+    @Column(name = "source_reference", length = 200)
+    private String sourceReference;
+
+    @Column(name = "category", length = 100)
+    private String category;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "severity", length = 16)
+    private Severity severity;
+
+    @Column(name = "responsible_unit_id", nullable = false, length = 64)
+    private String responsibleUnitId;
+
+    @Column(name = "raised_by_unit_id", length = 64)
+    private String raisedByUnitId;
+
+    @Column(name = "found_on")
+    private LocalDate foundOn;
+
+    @Column(name = "responsibility_agreement_id", length = 64)
+    private String responsibilityAgreementId;
+
+    @Column(name = "responsibility_item_id", length = 64)
+    private String responsibilityItemId;
+
+    @Column(name = "root_cause", length = 4000)
+    private String rootCause;
+
+    @Column(name = "root_cause_revision", nullable = false)
+    private int rootCauseRevision;
+
+    @Column(name = "item_count", nullable = false)
+    private int itemCount;
+
+    @Column(name = "closed_item_count", nullable = false)
+    private int closedItemCount;
+
+    @Column(name = "ongoing_item_count", nullable = false)
+    private int ongoingItemCount;
+
+    @Column(name = "dismissal_reason", length = 4000)
+    private String dismissalReason;
+
+    @Column(name = "registered_at", nullable = false)
+    private Instant registeredAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected IssueLedgerRow() {
+    }
+
+    IssueLedgerRow(String issueId, long version, Instant at) {
+        super(version, at);
+        this.issueId = issueId;
+        this.status = IssueStatus.REGISTERED;
+        this.registeredAt = at;
+        this.updatedAt = at;
+    }
+
+    /** A copy of this version, to become the version {@code version} valid from {@code at}. */
+    IssueLedgerRow nextVersion(long version, Instant at) {
+        IssueLedgerRow next = new IssueLedgerRow();
+        next.startVersion(version, at);
+        next.issueId = issueId;
+        next.status = status;
+        next.title = title;
+        next.description = description;
+        next.source = source;
+        next.sourceReference = sourceReference;
+        next.category = category;
+        next.severity = severity;
+        next.responsibleUnitId = responsibleUnitId;
+        next.raisedByUnitId = raisedByUnitId;
+        next.foundOn = foundOn;
+        next.responsibilityAgreementId = responsibilityAgreementId;
+        next.responsibilityItemId = responsibilityItemId;
+        next.rootCause = rootCause;
+        next.rootCauseRevision = rootCauseRevision;
+        next.itemCount = itemCount;
+        next.closedItemCount = closedItemCount;
+        next.ongoingItemCount = ongoingItemCount;
+        next.dismissalReason = dismissalReason;
+        next.registeredAt = registeredAt;
+        next.updatedAt = at;
+        return next;
+    }
+
+    void describe(String title, String description, IssueSource source, String sourceReference, String category,
+                  Severity severity, String responsibleUnitId, String raisedByUnitId, LocalDate foundOn,
+                  String responsibilityAgreementId, String responsibilityItemId) {
+        this.title = title;
+        this.description = description;
+        this.source = source;
+        this.sourceReference = sourceReference;
+        this.category = category;
+        this.severity = severity;
+        this.responsibleUnitId = responsibleUnitId;
+        this.raisedByUnitId = raisedByUnitId;
+        this.foundOn = foundOn;
+        this.responsibilityAgreementId = responsibilityAgreementId;
+        this.responsibilityItemId = responsibilityItemId;
+    }
+
+    void setStatus(IssueStatus status) {
+        this.status = status;
+    }
+
+    void setRootCause(int revision, String analysis) {
+        this.rootCauseRevision = revision;
+        this.rootCause = analysis;
+    }
+
+    void setItemCounts(int itemCount, int closedItemCount, int ongoingItemCount) {
+        this.itemCount = itemCount;
+        this.closedItemCount = closedItemCount;
+        this.ongoingItemCount = ongoingItemCount;
+    }
+
+    void setDismissalReason(String dismissalReason) {
+        this.dismissalReason = dismissalReason;
+    }
+
+    public String getIssueId() {
+        return issueId;
+    }
+
+    public IssueStatus getStatus() {
+        return status;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public IssueSource getSource() {
+        return source;
+    }
+
+    public String getSourceReference() {
+        return sourceReference;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    public String getResponsibleUnitId() {
+        return responsibleUnitId;
+    }
+
+    public String getRaisedByUnitId() {
+        return raisedByUnitId;
+    }
+
+    public LocalDate getFoundOn() {
+        return foundOn;
+    }
+
+    public String getResponsibilityAgreementId() {
+        return responsibilityAgreementId;
+    }
+
+    public String getResponsibilityItemId() {
+        return responsibilityItemId;
+    }
+
+    public String getRootCause() {
+        return rootCause;
+    }
+
+    public int getRootCauseRevision() {
+        return rootCauseRevision;
+    }
+
+    public int getItemCount() {
+        return itemCount;
+    }
+
+    public int getClosedItemCount() {
+        return closedItemCount;
+    }
+
+    public int getOngoingItemCount() {
+        return ongoingItemCount;
+    }
+
+    public String getDismissalReason() {
+        return dismissalReason;
+    }
+
+    public Instant getRegisteredAt() {
+        return registeredAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

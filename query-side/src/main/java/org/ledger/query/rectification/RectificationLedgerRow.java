@@ -1,0 +1,378 @@
+package org.ledger.query.rectification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.ledger.kernel.issue.IssueSource;
+import org.ledger.kernel.rectification.RectificationStatus;
+import org.ledger.kernel.rectification.RectificationType;
+import org.ledger.query.support.LedgerVersion;
+
+/**
+ * One version of one row of the rectification ledger (整改台账): a rectification item with the facts of its issue
+ * copied in. {@code version} is the item's own sequence number; a change of the copied issue facts makes a new
+ * version of the row (new validity period) with the same {@code version}.
+ */
+@Entity
+@Table(name = "rectification_ledger")
+public class RectificationLedgerRow extends LedgerVersion {
+
+    @Column(name = "id", nullable = false, length = 64)
+    private String rectificationId;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "status", nullable = false, length = 32)
+    private RectificationStatus status;
+
+    @Column(name = "issue_id", nullable = false, length = 64)
+    private String issueId;
+
+    @Column(name = "issue_title", length = 200)
+    private String issueTitle;
+
+    @Column(name = "issue_description", length = 4000)
+    private String issueDescription;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "issue_source", length = 32)
+    private IssueSource issueSource;
+
+    @Column(name = "root_cause", length = 4000)
+    private String rootCause;
+
+    @Column(name = "issue_responsible_unit_id", length = 64)
+    private String issueResponsibleUnitId;
+
+    @Column(name = "measure", nullable = false, length = 4000)
+    private String measure;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "type", nullable = false, length = 32)
+    private RectificationType type;
+
+    @Column(name = "owner_unit_id", nullable = false, length = 64)
+    private String ownerUnitId;
+
+    @Column(name = "owner_name", length = 100)
+    private String ownerName;
+
+    @Column(name = "leader_name", length = 100)
+    private String leaderName;
+
+    @Column(name = "original_deadline")
+    private LocalDate originalDeadline;
+
+    @Column(name = "effective_deadline")
+    private LocalDate effectiveDeadline;
+
+    @Column(name = "target", length = 4000)
+    private String target;
+
+    @Column(name = "progress_percent", nullable = false)
+    private int progressPercent;
+
+    @Column(name = "last_progress_note", length = 4000)
+    private String lastProgressNote;
+
+    @Column(name = "last_progress_on")
+    private LocalDate lastProgressOn;
+
+    @Column(name = "evidence_count", nullable = false)
+    private int evidenceCount;
+
+    @Column(name = "pending_extension_request_id", length = 64)
+    private String pendingExtensionRequestId;
+
+    @Column(name = "proposed_deadline")
+    private LocalDate proposedDeadline;
+
+    @Column(name = "extension_count", nullable = false)
+    private int extensionCount;
+
+    @Column(name = "closure_requested_on")
+    private LocalDate closureRequestedOn;
+
+    @Column(name = "closed_on")
+    private LocalDate closedOn;
+
+    @Column(name = "verified_by", length = 100)
+    private String verifiedBy;
+
+    @Column(name = "reopen_count", nullable = false)
+    private int reopenCount;
+
+    @Column(name = "planned_at", nullable = false)
+    private Instant plannedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected RectificationLedgerRow() {
+    }
+
+    RectificationLedgerRow(String rectificationId, String issueId, long version, Instant at) {
+        super(version, at);
+        this.rectificationId = rectificationId;
+        this.issueId = issueId;
+        this.status = RectificationStatus.PLANNED;
+        this.plannedAt = at;
+        this.updatedAt = at;
+    }
+
+    /** A copy of this version, to become version {@code version} valid from {@code at}; {@code updatedAt} is kept. */
+    RectificationLedgerRow nextVersion(long version, Instant at) {
+        RectificationLedgerRow next = new RectificationLedgerRow();
+        next.startVersion(version, at);
+        next.rectificationId = rectificationId;
+        next.status = status;
+        next.issueId = issueId;
+        next.issueTitle = issueTitle;
+        next.issueDescription = issueDescription;
+        next.issueSource = issueSource;
+        next.rootCause = rootCause;
+        next.issueResponsibleUnitId = issueResponsibleUnitId;
+        next.measure = measure;
+        next.type = type;
+        next.ownerUnitId = ownerUnitId;
+        next.ownerName = ownerName;
+        next.leaderName = leaderName;
+        next.originalDeadline = originalDeadline;
+        next.effectiveDeadline = effectiveDeadline;
+        next.target = target;
+        next.progressPercent = progressPercent;
+        next.lastProgressNote = lastProgressNote;
+        next.lastProgressOn = lastProgressOn;
+        next.evidenceCount = evidenceCount;
+        next.pendingExtensionRequestId = pendingExtensionRequestId;
+        next.proposedDeadline = proposedDeadline;
+        next.extensionCount = extensionCount;
+        next.closureRequestedOn = closureRequestedOn;
+        next.closedOn = closedOn;
+        next.verifiedBy = verifiedBy;
+        next.reopenCount = reopenCount;
+        next.plannedAt = plannedAt;
+        next.updatedAt = updatedAt;
+        return next;
+    }
+
+    void touch(Instant at) {
+        this.updatedAt = at;
+    }
+
+    boolean showsIssueFacts(RectificationLedgerIssue issue) {
+        return Objects.equals(issueTitle, issue.getTitle())
+                && Objects.equals(issueDescription, issue.getDescription())
+                && issueSource == issue.getSource()
+                && Objects.equals(rootCause, issue.getRootCause())
+                && Objects.equals(issueResponsibleUnitId, issue.getResponsibleUnitId());
+    }
+
+    void copyIssueFacts(RectificationLedgerIssue issue) {
+        this.issueTitle = issue.getTitle();
+        this.issueDescription = issue.getDescription();
+        this.issueSource = issue.getSource();
+        this.rootCause = issue.getRootCause();
+        this.issueResponsibleUnitId = issue.getResponsibleUnitId();
+    }
+
+    /** Sets the plan; the original deadline follows the plan until it is approved, extensions move only the effective one. */
+    void plan(String measure, RectificationType type, String ownerUnitId, String ownerName, String leaderName,
+              LocalDate deadline, String target) {
+        this.measure = measure;
+        this.type = type;
+        this.ownerUnitId = ownerUnitId;
+        this.ownerName = ownerName;
+        this.leaderName = leaderName;
+        this.originalDeadline = deadline;
+        this.effectiveDeadline = deadline;
+        this.target = target;
+    }
+
+    void setStatus(RectificationStatus status) {
+        this.status = status;
+    }
+
+    void reportProgress(int percent, String note, LocalDate on) {
+        this.progressPercent = percent;
+        this.lastProgressNote = note;
+        this.lastProgressOn = on;
+    }
+
+    void evidenceAttached() {
+        this.evidenceCount++;
+    }
+
+    void extensionRequested(String requestId, LocalDate proposedDeadline) {
+        this.pendingExtensionRequestId = requestId;
+        this.proposedDeadline = proposedDeadline;
+    }
+
+    void extensionApproved(LocalDate newDeadline) {
+        this.effectiveDeadline = newDeadline;
+        this.extensionCount++;
+        clearPendingExtension();
+    }
+
+    void clearPendingExtension() {
+        this.pendingExtensionRequestId = null;
+        this.proposedDeadline = null;
+    }
+
+    void closureRequested(LocalDate on) {
+        this.status = RectificationStatus.CLOSURE_REQUESTED;
+        this.closureRequestedOn = on;
+    }
+
+    void closureReturned(RectificationStatus returnedTo) {
+        this.status = returnedTo;
+        this.closureRequestedOn = null;
+    }
+
+    void closed(String verifiedBy, LocalDate on) {
+        clearPendingExtension();
+        this.status = RectificationStatus.CLOSED;
+        this.verifiedBy = verifiedBy;
+        this.closedOn = on;
+    }
+
+    void declaredOngoing(String verifiedBy) {
+        clearPendingExtension();
+        this.status = RectificationStatus.ONGOING;
+        this.verifiedBy = verifiedBy;
+    }
+
+    void reopened(LocalDate newDeadline) {
+        this.status = RectificationStatus.IN_PROGRESS;
+        this.effectiveDeadline = newDeadline;
+        this.closedOn = null;
+        this.closureRequestedOn = null;
+        this.verifiedBy = null;
+        this.reopenCount++;
+    }
+
+    public String getRectificationId() {
+        return rectificationId;
+    }
+
+    public RectificationStatus getStatus() {
+        return status;
+    }
+
+    public String getIssueId() {
+        return issueId;
+    }
+
+    public String getIssueTitle() {
+        return issueTitle;
+    }
+
+    public String getIssueDescription() {
+        return issueDescription;
+    }
+
+    public IssueSource getIssueSource() {
+        return issueSource;
+    }
+
+    public String getRootCause() {
+        return rootCause;
+    }
+
+    public String getIssueResponsibleUnitId() {
+        return issueResponsibleUnitId;
+    }
+
+    public String getMeasure() {
+        return measure;
+    }
+
+    public RectificationType getType() {
+        return type;
+    }
+
+    public String getOwnerUnitId() {
+        return ownerUnitId;
+    }
+
+    public String getOwnerName() {
+        return ownerName;
+    }
+
+    public String getLeaderName() {
+        return leaderName;
+    }
+
+    public LocalDate getOriginalDeadline() {
+        return originalDeadline;
+    }
+
+    public LocalDate getEffectiveDeadline() {
+        return effectiveDeadline;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public int getProgressPercent() {
+        return progressPercent;
+    }
+
+    public String getLastProgressNote() {
+        return lastProgressNote;
+    }
+
+    public LocalDate getLastProgressOn() {
+        return lastProgressOn;
+    }
+
+    public int getEvidenceCount() {
+        return evidenceCount;
+    }
+
+    public String getPendingExtensionRequestId() {
+        return pendingExtensionRequestId;
+    }
+
+    public LocalDate getProposedDeadline() {
+        return proposedDeadline;
+    }
+
+    public int getExtensionCount() {
+        return extensionCount;
+    }
+
+    public LocalDate getClosureRequestedOn() {
+        return closureRequestedOn;
+    }
+
+    public LocalDate getClosedOn() {
+        return closedOn;
+    }
+
+    public String getVerifiedBy() {
+        return verifiedBy;
+    }
+
+    public int getReopenCount() {
+        return reopenCount;
+    }
+
+    public Instant getPlannedAt() {
+        return plannedAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}
