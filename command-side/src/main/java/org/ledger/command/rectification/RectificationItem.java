@@ -63,6 +63,8 @@ public class RectificationItem {
     private final Set<EvidenceId> evidence = new HashSet<>();
     private PendingExtension pendingExtension;
     private String closureRequestedBy;
+    /** Where a returned closure request sends the item back to: IN_PROGRESS, or ONGOING for a long-term item. */
+    private RectificationStatus statusBeforeClosureRequest;
 
     private record PendingExtension(ExtensionRequestId requestId, String requestedBy, LocalDate proposedDeadline) {
     }
@@ -188,7 +190,8 @@ public class RectificationItem {
                     command.verifiedOn()));
             case ONGOING -> apply(new RectificationDeclaredOngoing(rectificationId, issueId, command.comment(), user,
                     command.verifiedOn()));
-            case RETURNED -> apply(new ClosureReturned(rectificationId, command.comment(), user));
+            case RETURNED -> apply(new ClosureReturned(rectificationId, command.comment(), user,
+                    statusBeforeClosureRequest));
         }
     }
 
@@ -236,6 +239,7 @@ public class RectificationItem {
     }
 
     private PendingExtension requirePending(ExtensionRequestId requestId, String user) {
+        refuseIfClosed();
         if (pendingExtension == null || !pendingExtension.requestId().equals(requestId)) {
             throw new RuleViolation(RectificationRule.UnknownExtensionRequest, requestId.value());
         }
@@ -295,23 +299,28 @@ public class RectificationItem {
     @EventSourcingHandler
     void on(ClosureRequested event) {
         closureRequestedBy = event.requestedBy();
+        statusBeforeClosureRequest = status;
         status = RectificationStatus.CLOSURE_REQUESTED;
     }
 
     @EventSourcingHandler
     void on(RectificationClosed event) {
+        // A closed item needs no extension: an undecided request lapses.
+        pendingExtension = null;
         status = RectificationStatus.CLOSED;
     }
 
     @EventSourcingHandler
     void on(RectificationDeclaredOngoing event) {
+        // An ongoing measure has no deadline left to extend: an undecided request lapses.
+        pendingExtension = null;
         status = RectificationStatus.ONGOING;
     }
 
     @EventSourcingHandler
     void on(ClosureReturned event) {
         closureRequestedBy = null;
-        status = RectificationStatus.IN_PROGRESS;
+        status = event.returnedTo();
     }
 
     @EventSourcingHandler

@@ -80,7 +80,7 @@ public final class RectificationEvents {
                                    String requestedBy, LocalDate requestedOn) {
     }
 
-    /** Verified and closed (销号). */
+    /** Verified and closed (销号). A pending extension request lapses with it. */
     @Revision("1")
     public record RectificationClosed(RectificationId rectificationId, IssueId issueId, String comment,
                                       String verifiedBy, LocalDate closedOn) {
@@ -92,9 +92,13 @@ public final class RectificationEvents {
                                                String verifiedBy, LocalDate verifiedOn) {
     }
 
-    /** The verifier sent the closure request back; the item is in progress again. */
+    /**
+     * The verifier sent the closure request back; the item returns to where it was before the request:
+     * IN_PROGRESS, or ONGOING for a long-term measure (so its issue keeps counting it as done).
+     */
     @Revision("1")
-    public record ClosureReturned(RectificationId rectificationId, String comment, String verifiedBy) {
+    public record ClosureReturned(RectificationId rectificationId, String comment, String verifiedBy,
+                                  RectificationStatus returnedTo) {
     }
 
     /** A closed (or ongoing) item is open again, with a new deadline; the earlier closure stays in history. */
