@@ -40,8 +40,21 @@ class ArchitectureTest {
     @Test
     void theCommandSideNeverReadsProjections() {
         noClasses().that().resideInAPackage("org.ledger.command..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.ledger.query..", "jakarta.persistence..",
-                        "org.springframework.data..", "org.springframework.jdbc..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ledger.query..")
+                .check(classes);
+    }
+
+    /**
+     * The command side touches the database only through Axon, except for its own lookup tables (set-based
+     * validation such as "the unit exists"), which live in {@code registry} packages and are written in the
+     * same transaction as the events they follow.
+     */
+    @Test
+    void theCommandSideUsesSqlOnlyForItsOwnRegistries() {
+        noClasses().that().resideInAPackage("org.ledger.command..")
+                .and().resideOutsideOfPackage("..registry..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..",
+                        "org.springframework.data..", "org.springframework.jdbc..", "java.sql..")
                 .check(classes);
     }
 

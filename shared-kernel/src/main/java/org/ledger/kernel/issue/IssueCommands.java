@@ -1,11 +1,14 @@
 package org.ledger.kernel.issue;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.ledger.kernel.rectification.RectificationId;
 import org.ledger.kernel.rectification.RectificationOutcome;
 import org.ledger.kernel.rectification.RectificationType;
+import org.ledger.kernel.unit.ReferencesUnits;
 import org.ledger.kernel.unit.UnitId;
 
 /**
@@ -28,7 +31,12 @@ public final class IssueCommands {
             UnitId responsibleUnitId,
             UnitId raisedByUnitId,
             LocalDate foundOn,
-            ResponsibilityItemRef responsibilityItem) {
+            ResponsibilityItemRef responsibilityItem) implements ReferencesUnits {
+
+        @Override
+        public List<UnitId> referencedUnits() {
+            return Arrays.asList(responsibleUnitId, raisedByUnitId);
+        }
     }
 
     public record AcknowledgeIssue(
@@ -61,7 +69,12 @@ public final class IssueCommands {
             String leaderName,
             LocalDate deadline,
             String target,
-            LocalDate plannedOn) {
+            LocalDate plannedOn) implements ReferencesUnits {
+
+        @Override
+        public List<UnitId> referencedUnits() {
+            return Arrays.asList(ownerUnitId);
+        }
     }
 
     /** Sent by the issue-status policy when one of the issue's items is closed, ongoing or reopened. */

@@ -1,9 +1,11 @@
 package org.ledger.kernel.rectification;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
+import org.ledger.kernel.unit.ReferencesUnits;
 import org.ledger.kernel.unit.UnitId;
 
 /**
@@ -27,7 +29,12 @@ public final class RectificationCommands {
             String leaderName,
             LocalDate deadline,
             String target,
-            LocalDate revisedOn) {
+            LocalDate revisedOn) implements ReferencesUnits {
+
+        @Override
+        public List<UnitId> referencedUnits() {
+            return Arrays.asList(ownerUnitId);
+        }
     }
 
     public record ApprovePlan(
