@@ -1,0 +1,14 @@
+package org.ledger.query.agreement;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface ResponsibilityLedgerIssueRepository extends JpaRepository<ResponsibilityLedgerIssue, String> {
+
+    int countByAgreementIdAndItemIdAndState(String agreementId, String itemId, String state);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from ResponsibilityLedgerIssue")
+    void deleteAllIssues();
+}

@@ -1,0 +1,106 @@
+package org.ledger.query.agreement;
+
+import jakarta.persistence.criteria.Predicate;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.ledger.query.support.LedgerPaging;
+import org.ledger.query.support.PageAnswer;
+import org.ledger.query.support.TextSearch;
+import org.ledger.query.support.Validity;
+import org.ledger.query.unit.UnitTree;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the responsibility ledger, now or as of an instant. */
+@Service
+@Transactional(readOnly = true)
+public class ResponsibilityLedgerQueries {
+
+    /** Sortable properties of the responsibility ledger: API name → entity attribute. */
+    public static final LedgerPaging PAGING = new LedgerPaging(Map.ofEntries(
+            Map.entry("id", "itemId"),
+            Map.entry("agreementId", "agreementId"),
+            Map.entry("category", "category"),
+            Map.entry("weight", "weight"),
+            Map.entry("score", "score"),
+            Map.entry("status", "status"),
+            Map.entry("periodStart", "periodStart"),
+            Map.entry("periodEnd", "periodEnd"),
+            Map.entry("responsibleUnitId", "responsibleUnitId"),
+            Map.entry("openIssueCount", "openIssueCount"),
+            Map.entry("addedAt", "addedAt"),
+            Map.entry("updatedAt", "updatedAt")),
+            Sort.by(Sort.Order.desc("periodStart"), Sort.Order.asc("agreementId"), Sort.Order.asc("addedAt")),
+            "rowId");
+
+    private final ResponsibilityLedgerRepository rows;
+    private final ResponsibilityLedgerAgreementRepository agreements;
+    private final UnitTree unitTree;
+
+    public ResponsibilityLedgerQueries(ResponsibilityLedgerRepository rows,
+                                       ResponsibilityLedgerAgreementRepository agreements, UnitTree unitTree) {
+        this.rows = rows;
+        this.agreements = agreements;
+        this.unitTree = unitTree;
+    }
+
+    public PageAnswer<ResponsibilityLedgerEntry> list(ResponsibilityLedgerFilter filter, Pageable pageable,
+                                                      Instant asOf) {
+        Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
+                : unitTree.subtree(filter.unitId(), asOf);
+        Specification<ResponsibilityLedgerRow> spec = Validity.<ResponsibilityLedgerRow>at(asOf)
+                .and(matching(filter, units));
+        return PageAnswer.of(rows.findAll(spec, pageable), ResponsibilityLedgerEntry::of);
+    }
+
+    /** The agreement with its items as they were at {@code asOf} (null: now). */
+    public Optional<AgreementView> find(String agreementId, Instant asOf) {
+        Specification<ResponsibilityLedgerAgreement> byId =
+                (root, query, cb) -> cb.equal(root.get("agreementId"), agreementId);
+        return agreements.findOne(Validity.<ResponsibilityLedgerAgreement>at(asOf).and(byId)).map(agreement -> {
+            Specification<ResponsibilityLedgerRow> items =
+                    (root, query, cb) -> cb.equal(root.get("agreementId"), agreementId);
+            List<ResponsibilityLedgerEntry> entries = rows.findAll(Validity.<ResponsibilityLedgerRow>at(asOf)
+                            .and(items), Sort.by("addedAt", "itemId")).stream()
+                    .map(ResponsibilityLedgerEntry::of).toList();
+            return AgreementView.of(agreement, entries);
+        });
+    }
+
+    static Specification<ResponsibilityLedgerRow> matching(ResponsibilityLedgerFilter f, Set<String> units) {
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (units != null) {
+                where.add(cb.or(root.get("issuerUnitId").in(units), root.get("responsibleUnitId").in(units)));
+            }
+            if (f.agreementId() != null && !f.agreementId().isBlank()) {
+                where.add(cb.equal(root.get("agreementId"), f.agreementId()));
+            }
+            if (f.statuses() != null && !f.statuses().isEmpty()) {
+                where.add(root.get("status").in(f.statuses()));
+            }
+            if (f.category() != null && !f.category().isBlank()) {
+                where.add(cb.equal(root.get("category"), f.category()));
+            }
+            if (f.period() != null) {
+                where.add(cb.lessThanOrEqualTo(root.get("periodStart"), LocalDate.of(f.period(), 12, 31)));
+                where.add(cb.greaterThanOrEqualTo(root.get("periodEnd"), LocalDate.of(f.period(), 1, 1)));
+            }
+            if (f.q() != null && !f.q().isBlank()) {
+                String pattern = TextSearch.pattern(f.q());
+                where.add(cb.or(TextSearch.contains(cb, root.get("content"), pattern),
+                        TextSearch.contains(cb, root.get("category"), pattern),
+                        TextSearch.contains(cb, root.get("agreementTitle"), pattern)));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+}

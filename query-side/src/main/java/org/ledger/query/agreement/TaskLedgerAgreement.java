@@ -1,0 +1,43 @@
+package org.ledger.query.agreement;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The task ledger's own note of the agreement facts it copies onto task rows (they never change). */
+@Entity
+@Table(name = "task_ledger_agreement")
+public class TaskLedgerAgreement {
+
+    @Id
+    @Column(name = "agreement_id", length = 64)
+    private String agreementId;
+
+    @Column(name = "title", length = 200)
+    private String title;
+
+    @Column(name = "responsible_unit_id", length = 64)
+    private String responsibleUnitId;
+
+    protected TaskLedgerAgreement() {
+    }
+
+    TaskLedgerAgreement(String agreementId, String title, String responsibleUnitId) {
+        this.agreementId = agreementId;
+        this.title = title;
+        this.responsibleUnitId = responsibleUnitId;
+    }
+
+    public String getAgreementId() {
+        return agreementId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getResponsibleUnitId() {
+        return responsibleUnitId;
+    }
+}

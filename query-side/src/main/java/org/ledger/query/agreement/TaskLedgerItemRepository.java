@@ -1,0 +1,13 @@
+package org.ledger.query.agreement;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+/** The task ledger's note of item facts. */
+interface TaskLedgerItemRepository extends JpaRepository<TaskLedgerItem, String> {
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from TaskLedgerItem")
+    void deleteAllNotes();
+}
