@@ -1,0 +1,98 @@
+package org.ledger.app.audit;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** Writes issues and items through the API as the test accounts, for the audit tests. */
+final class AuditFixtures {
+
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    private final MockMvc mvc;
+
+    AuditFixtures(MockMvc mvc) {
+        this.mvc = mvc;
+    }
+
+    /** jgw → sqdw → branch-1; tolerated when the unit endpoint does not exist yet (404) or they exist (409). */
+    void registerUnits() throws Exception {
+        send("supervisor", HttpMethod.POST, "/api/units",
+                Map.of("id", "jgw", "name", "机关工委", "kind", "WORKING_COMMITTEE"), null);
+        send("supervisor", HttpMethod.POST, "/api/units",
+                Map.of("id", "sqdw", "name", "社区党委", "kind", "COMMUNITY_COMMITTEE", "parentId", "jgw"), null);
+        send("supervisor", HttpMethod.POST, "/api/units",
+                Map.of("id", "branch-1", "name", "第一支部", "kind", "BRANCH", "parentId", "sqdw"), null);
+    }
+
+    MockHttpServletResponse registerIssue(String id, String correlationId) throws Exception {
+        return send("supervisor", HttpMethod.POST, "/api/issues", Map.of(
+                "id", id, "title", "流动党员管理存在欠缺", "description", "部分流动党员长期未参加组织生活。",
+                "source", "SELF_EXAMINATION", "responsibleUnitId", "branch-1", "raisedByUnitId", "jgw",
+                "foundOn", TODAY.minusDays(3).toString()), correlationId);
+    }
+
+    MockHttpServletResponse acknowledge(String id, String reason, String correlationId) throws Exception {
+        return send("lead", HttpMethod.POST, "/api/issues/" + id + "/acknowledgement", Map.of("reason", reason),
+                correlationId);
+    }
+
+    MockHttpServletResponse planItem(String issueId, String itemId, String correlationId) throws Exception {
+        return send("lead", HttpMethod.POST, "/api/issues/" + issueId + "/rectifications", Map.of(
+                "id", itemId, "measure", "建立流动党员微信群", "type", "WITHIN_DEADLINE", "ownerUnitId", "branch-1",
+                "ownerName", "张明", "deadline", TODAY.plusDays(30).toString()), correlationId);
+    }
+
+    MockHttpServletResponse returnPlan(String itemId, String reason, String correlationId) throws Exception {
+        return send("supervisor", HttpMethod.POST, "/api/rectifications/" + itemId + "/plan-return",
+                Map.of("reason", reason), correlationId);
+    }
+
+    MockHttpServletResponse approvePlan(String itemId, String correlationId) throws Exception {
+        return send("supervisor", HttpMethod.POST, "/api/rectifications/" + itemId + "/plan-approval",
+                Map.of("comment", "同意"), correlationId);
+    }
+
+    MockHttpServletResponse send(String user, HttpMethod method, String path, Object body, String correlationId)
+            throws Exception {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, path)
+                .with(httpBasic(user, user + "-pw"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(JSON.writeValueAsString(body));
+        if (correlationId != null) {
+            request.header("X-Correlation-Id", correlationId);
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    MockHttpServletResponse read(String user, String path) throws Exception {
+        return mvc.perform(get(path).with(httpBasic(user, user + "-pw"))).andReturn().getResponse();
+    }
+
+    JsonNode readJson(String user, String path) throws Exception {
+        MockHttpServletResponse response = read(user, path);
+        if (response.getStatus() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.getStatus() + ": "
+                    + response.getContentAsString());
+        }
+        return JSON.readTree(response.getContentAsByteArray());
+    }
+
+    MockHttpServletResponse rebuild(String user, String name) throws Exception {
+        return mvc.perform(post("/api/admin/projections/" + name + "/rebuild").with(httpBasic(user, user + "-pw")))
+                .andReturn().getResponse();
+    }
+}

@@ -1,0 +1,81 @@
+package org.ledger.query.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.OptionalLong;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.ledger.kernel.MetadataKeys;
+import org.ledger.query.support.ProjectionNames;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit log (DESIGN.md §4): one row per stored event with who, for which unit, why and in which request,
+ * so that "everything user X did last month" is an index range scan, not a scan of the event store.
+ *
+ * <p>Plain JDBC rather than JPA: rows are written once and never changed, and the insert ignores an event
+ * already recorded (a redelivery after a crash between the batch and its token), keyed by the event id.
+ */
+@Component
+@ProcessingGroup(ProjectionNames.AUDIT_LOG)
+public class AuditLogProjection {
+
+    private static final String INSERT = "insert into audit_log (global_index, event_id, aggregate_type, "
+            + "aggregate_id, sequence_number, event_type, time_stamp, user_name, unit_id, reason, correlation_id, "
+            + "payload) select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+            + "where not exists (select 1 from audit_log where event_id = ?)";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public AuditLogProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    public void on(EventMessage<?> event, TrackingToken token) throws JsonProcessingException {
+        String aggregateType = null;
+        String aggregateId = null;
+        Long sequence = null;
+        if (event instanceof DomainEventMessage<?> domain) {
+            aggregateType = domain.getType();
+            aggregateId = domain.getAggregateIdentifier();
+            sequence = domain.getSequenceNumber();
+        }
+        long globalIndex = globalIndex(event, token);
+        jdbc.update(INSERT, globalIndex, event.getIdentifier(), aggregateType, aggregateId, sequence,
+                EventHistory.eventName(event), Timestamp.from(event.getTimestamp()),
+                EventHistory.metadata(event, MetadataKeys.USER), EventHistory.metadata(event, MetadataKeys.UNIT),
+                EventHistory.metadata(event, MetadataKeys.REASON),
+                EventHistory.metadata(event, MetadataKeys.CORRELATION_ID),
+                json.writeValueAsString(event.getPayload()), event.getIdentifier());
+    }
+
+    /** The event's position in the store: from the token (a replay token answers the replayed event's). */
+    private long globalIndex(EventMessage<?> event, TrackingToken token) {
+        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+        if (position.isPresent()) {
+            return position.getAsLong();
+        }
+        List<Long> stored = jdbc.queryForList(
+                "select global_index from domain_event_entry where event_identifier = ?", Long.class,
+                event.getIdentifier());
+        if (stored.isEmpty()) {
+            throw new IllegalStateException("Event " + event.getIdentifier() + " is not in the event store");
+        }
+        return stored.get(0);
+    }
+
+    @ResetHandler
+    public void reset() {
+        jdbc.update("delete from audit_log");
+    }
+}

@@ -1,0 +1,83 @@
+package org.ledger.query.audit;
+
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.ledger.query.support.ProjectionNames;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the hash chain over the event store as events are appended (DESIGN.md §5): for each event, the
+ * SHA-256 of its stored row's canonical form ({@link StoredEvent}) and the chain hash
+ * {@code SHA-256(previous chain hash || event hash)} in global-index order.
+ *
+ * <p>The hash is taken from the row in {@code domain_event_entry}, read here by event identifier, not from the
+ * deserialized message: the record must describe what is stored. One segment, one sequence
+ * ({@link AuditConfiguration}): a chain is sequential.
+ *
+ * <p>An event can arrive after one with a higher global index (a transaction that took its index first but
+ * committed later: a gap in the tracking token). It is then chained in its global-index place and the chain
+ * hashes after it are recomputed from their <em>recorded</em> event hashes, never from the current rows, so a
+ * late arrival cannot hide a change made to a later row in between.
+ *
+ * <p>An audit record, not a ledger: a rebuild of all projections leaves it alone. Its reset (only when asked by
+ * name) recomputes the chain from the rows as they are now, which would hide an earlier change.
+ */
+@Component
+@ProcessingGroup(ProjectionNames.INTEGRITY_CHAIN)
+public class IntegrityChainProjection {
+
+    private final JdbcTemplate jdbc;
+
+    public IntegrityChainProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    public void on(EventMessage<?> event) {
+        List<StoredEvent> rows = jdbc.query("select " + StoredEvent.COLUMNS
+                + " from domain_event_entry where event_identifier = ?", StoredEvent::map, event.getIdentifier());
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("Event " + event.getIdentifier() + " is not in domain_event_entry");
+        }
+        StoredEvent stored = rows.get(0);
+        long index = stored.globalIndex();
+        Integer seen = jdbc.queryForObject("select count(*) from integrity_chain where global_index = ?",
+                Integer.class, index);
+        if (seen != null && seen > 0) {
+            return;
+        }
+        String previous = previousHash(index);
+        String eventHash = stored.eventHash();
+        String hash = StoredEvent.chain(previous, eventHash);
+        jdbc.update("insert into integrity_chain (global_index, event_identifier, event_hash, hash) "
+                + "values (?, ?, ?, ?)", index, stored.eventIdentifier(), eventHash, hash);
+        rechainAfter(index, hash);
+    }
+
+    private String previousHash(long index) {
+        List<String> previous = jdbc.queryForList("select hash from integrity_chain where global_index < ? "
+                + "order by global_index desc limit 1", String.class, index);
+        return previous.isEmpty() ? null : previous.get(0);
+    }
+
+    /** After a late arrival: the later links again, from their recorded event hashes. */
+    private void rechainAfter(long index, String hash) {
+        List<Object[]> later = jdbc.query("select global_index, event_hash from integrity_chain "
+                        + "where global_index > ? order by global_index",
+                (rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)}, index);
+        String previous = hash;
+        for (Object[] link : later) {
+            previous = StoredEvent.chain(previous, (String) link[1]);
+            jdbc.update("update integrity_chain set hash = ? where global_index = ?", previous, link[0]);
+        }
+    }
+
+    @ResetHandler
+    public void reset() {
+        jdbc.update("delete from integrity_chain");
+    }
+}

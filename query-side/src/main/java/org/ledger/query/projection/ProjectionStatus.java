@@ -1,0 +1,165 @@
+package org.ledger.query.projection;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.ledger.query.support.ProjectionNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Whether each projection is being rebuilt, and the rebuild itself: shut the streaming processor down, reset
+ * its tokens (Axon calls the projection's {@code @ResetHandler}, which clears its tables) and start it again,
+ * so it replays the event store from the beginning.
+ *
+ * <p>A projection counts as rebuilding from the moment its rebuild is asked until every local segment has left
+ * its replay token: between the reset and the first claim the processor has no segment to show, and
+ * {@code isReplaying()} alone would report the emptied ledger as ready. Only this node's processors are
+ * observed; with several query nodes each answers for the segments it holds.
+ */
+@Component
+public class ProjectionStatus {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionStatus.class);
+
+    /** The word that rebuilds every projection of {@link RebuildableProjections}. */
+    public static final String ALL = "all";
+
+    private final EventProcessingConfiguration processing;
+    private final Set<String> requested = ConcurrentHashMap.newKeySet();
+
+    public ProjectionStatus(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    /** True while the projection replays: its endpoints must not serve its half-built rows. */
+    public boolean isRebuilding(String group) {
+        Optional<StreamingEventProcessor> found = processor(group);
+        if (found.isEmpty()) {
+            return false;
+        }
+        StreamingEventProcessor processor = found.get();
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        boolean replaying = status.values().stream().anyMatch(s -> replaying(s.getTrackingToken()));
+        if (replaying) {
+            return true;
+        }
+        if (!requested.contains(group)) {
+            return false;
+        }
+        if (!processor.isRunning() || status.isEmpty()
+                || status.values().stream().anyMatch(s -> s.getTrackingToken() == null)) {
+            return true;
+        }
+        requested.remove(group);
+        return false;
+    }
+
+    /**
+     * Whether a segment has still to replay events it had handled before the reset. Not
+     * {@code processor.isReplaying()}: Axon keeps the replay token until an event <em>beyond</em> the reset
+     * position arrives, so on a quiet system a finished rebuild would count as replaying until the next write.
+     */
+    static boolean replaying(TrackingToken token) {
+        Optional<ReplayToken> replay = WrappedToken.unwrap(token, ReplayToken.class);
+        if (replay.isEmpty()) {
+            return false;
+        }
+        OptionalLong reset = replay.get().getTokenAtReset() == null ? OptionalLong.empty()
+                : replay.get().getTokenAtReset().position();
+        if (reset.isEmpty()) {
+            return false;
+        }
+        TrackingToken current = replay.get().getCurrentToken();
+        OptionalLong position = current == null ? OptionalLong.empty() : current.position();
+        return position.isEmpty() || position.getAsLong() < reset.getAsLong();
+    }
+
+    public List<ProcessorState> processors() {
+        List<ProcessorState> states = new ArrayList<>();
+        processing.eventProcessors().forEach((name, p) -> {
+            if (p instanceof StreamingEventProcessor streaming && rebuildable(name)) {
+                states.add(state(name, streaming));
+            }
+        });
+        states.sort(Comparator.comparing(ProcessorState::name));
+        return states;
+    }
+
+    /**
+     * Rebuilds the named projection, or with {@code all} every projection of {@link RebuildableProjections}
+     * (never the integrity chain, which must be named). Answers the groups being rebuilt; the replay itself runs
+     * in the background.
+     */
+    public synchronized List<String> rebuild(String name) {
+        List<String> groups;
+        if (ALL.equals(name)) {
+            groups = RebuildableProjections.PATHS.keySet().stream().sorted().toList();
+        } else if (rebuildable(name)) {
+            groups = List.of(name);
+        } else {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No rebuildable projection '" + name
+                    + "'; known: " + String.join(", ", knownNames()) + ", or " + ALL);
+        }
+        List<String> rebuilt = new ArrayList<>();
+        for (String group : groups) {
+            StreamingEventProcessor processor = processor(group).orElse(null);
+            if (processor == null) {
+                continue; // not run on this node
+            }
+            requested.add(group);
+            log.warn("Rebuilding projection {}: resetting its tokens and replaying the event store", group);
+            processor.shutDown();
+            try {
+                processor.resetTokens();
+            } finally {
+                processor.start();
+            }
+            rebuilt.add(group);
+        }
+        return rebuilt;
+    }
+
+    private static boolean rebuildable(String name) {
+        return RebuildableProjections.PATHS.containsKey(name) || ProjectionNames.INTEGRITY_CHAIN.equals(name);
+    }
+
+    private static List<String> knownNames() {
+        List<String> names = new ArrayList<>(RebuildableProjections.PATHS.keySet());
+        names.add(ProjectionNames.INTEGRITY_CHAIN);
+        names.sort(Comparator.naturalOrder());
+        return names;
+    }
+
+    private Optional<StreamingEventProcessor> processor(String group) {
+        return processing.eventProcessor(group, StreamingEventProcessor.class);
+    }
+
+    private ProcessorState state(String name, StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        Long position = null;
+        for (EventTrackerStatus segment : status.values()) {
+            OptionalLong current = segment.getCurrentPosition();
+            if (current.isPresent() && (position == null || current.getAsLong() < position)) {
+                position = current.getAsLong();
+            }
+        }
+        boolean error = status.values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        return new ProcessorState(name, processor.isRunning(), isRebuilding(name), status.size(), position, error,
+                RebuildableProjections.PATHS.containsKey(name));
+    }
+}
