@@ -3,10 +3,13 @@ package org.ledger.command.rectification;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -28,6 +31,7 @@ import org.ledger.kernel.rectification.RectificationCommands.RequestExtension;
 import org.ledger.kernel.rectification.RectificationCommands.ReturnPlan;
 import org.ledger.kernel.rectification.RectificationCommands.RevisePlan;
 import org.ledger.kernel.rectification.RectificationCommands.VerifyClosure;
+import org.ledger.kernel.rectification.RectificationEvents.BecameOverdue;
 import org.ledger.kernel.rectification.RectificationEvents.ClosureRequested;
 import org.ledger.kernel.rectification.RectificationEvents.ClosureReturned;
 import org.ledger.kernel.rectification.RectificationEvents.EvidenceAttached;
@@ -42,14 +46,21 @@ import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanRetu
 import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanRevised;
 import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanned;
 import org.ledger.kernel.rectification.RectificationEvents.RectificationReopened;
+import org.ledger.kernel.rectification.RectificationEvents.WarningIssued;
 import org.ledger.kernel.rectification.RectificationId;
 import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.kernel.rectification.RectificationType;
 import org.ledger.kernel.rectification.VerificationOutcome;
+import org.ledger.kernel.rectification.WarningLevel;
 
 /**
  * One rectification measure (整改事项) for one issue, tracked from its plan to its verified closure (销号), and
  * reopened when a look-back finds it rebounded. It is spawned by its {@code Issue}.
+ *
+ * <p>Warnings are facts too (DESIGN.md §3): while the item runs against its effective deadline, persistent deadlines
+ * ({@link WarningPolicy}, db-scheduler behind Axon's {@link DeadlineManager}) make it record a GREEN notice, a YELLOW
+ * warning and {@link BecameOverdue}, each once per effective deadline. Approval, an approved extension, a reopening
+ * and a returned closure (re)schedule them; closure and ONGOING cancel them.
  */
 @Aggregate
 public class RectificationItem {
@@ -65,6 +76,13 @@ public class RectificationItem {
     private String closureRequestedBy;
     /** Where a returned closure request sends the item back to: IN_PROGRESS, or ONGOING for a long-term item. */
     private RectificationStatus statusBeforeClosureRequest;
+    /** The warnings recorded for the current effective deadline: each is recorded once, also across restarts. */
+    private final Set<WarningLevel> warningsIssued = EnumSet.noneOf(WarningLevel.class);
+    /**
+     * The latest date the item's own events name (planned on, reported on, ...): a lower bound of "today" that needs
+     * no clock, used only to leave out a notice that a more severe warning has already overtaken.
+     */
+    private LocalDate knownToday;
 
     private record PendingExtension(ExtensionRequestId requestId, String requestedBy, LocalDate proposedDeadline) {
     }
@@ -92,9 +110,11 @@ public class RectificationItem {
     }
 
     @CommandHandler
-    void handle(ApprovePlan command, @MetaDataValue(MetadataKeys.USER) String user) {
+    void handle(ApprovePlan command, @MetaDataValue(MetadataKeys.USER) String user, DeadlineManager deadlines,
+                WarningPolicy policy) {
         requirePlanAwaitingApproval();
         apply(new RectificationPlanApproved(rectificationId, command.comment(), user));
+        rescheduleWarnings(deadlines, policy);
     }
 
     @CommandHandler
@@ -145,12 +165,16 @@ public class RectificationItem {
     }
 
     @CommandHandler
-    void handle(ApproveExtension command, @MetaDataValue(MetadataKeys.USER) String user) {
+    void handle(ApproveExtension command, @MetaDataValue(MetadataKeys.USER) String user, DeadlineManager deadlines,
+                WarningPolicy policy) {
         PendingExtension pending = requirePending(command.requestId(), user);
         LocalDate newDeadline = command.newDeadline() != null ? command.newDeadline() : pending.proposedDeadline();
         requireLaterThanDeadline(newDeadline);
         apply(new ExtensionApproved(rectificationId, pending.requestId(), newDeadline, effectiveDeadline,
                 command.comment(), user));
+        if (warningsRun()) {
+            rescheduleWarnings(deadlines, policy);
+        }
     }
 
     @CommandHandler
@@ -174,7 +198,8 @@ public class RectificationItem {
     }
 
     @CommandHandler
-    void handle(VerifyClosure command, @MetaDataValue(MetadataKeys.USER) String user) {
+    void handle(VerifyClosure command, @MetaDataValue(MetadataKeys.USER) String user, DeadlineManager deadlines,
+                WarningPolicy policy) {
         refuseIfClosed();
         if (status != RectificationStatus.CLOSURE_REQUESTED) {
             throw new RuleViolation(RectificationRule.VerificationNeedsClosureRequest, "the item is " + status);
@@ -193,16 +218,70 @@ public class RectificationItem {
             case RETURNED -> apply(new ClosureReturned(rectificationId, command.comment(), user,
                     statusBeforeClosureRequest));
         }
+        // Closed and ONGOING items have no deadline to warn about; a returned closure runs against it again.
+        if (warningsRun()) {
+            rescheduleWarnings(deadlines, policy);
+        } else {
+            deadlines.cancelAllWithinScope(WarningPolicy.DEADLINE_NAME);
+        }
     }
 
     @CommandHandler
-    void handle(ReopenRectification command, @MetaDataValue(MetadataKeys.USER) String user) {
+    void handle(ReopenRectification command, @MetaDataValue(MetadataKeys.USER) String user,
+                DeadlineManager deadlines, WarningPolicy policy) {
         if (status != RectificationStatus.CLOSED && status != RectificationStatus.ONGOING) {
             throw new RuleViolation(RectificationRule.ReopenOnlyClosed, "the item is " + status);
         }
         requireNotBefore(command.newDeadline(), command.reopenedOn());
         apply(new RectificationReopened(rectificationId, issueId, command.reason(), command.newDeadline(),
                 command.lookBackId(), user, command.reopenedOn()));
+        rescheduleWarnings(deadlines, policy);
+    }
+
+    /**
+     * A warning deadline fired. It counts only while the item runs against the deadline it was computed for, and only
+     * once per level: a deadline left over from an earlier effective deadline, a repeated firing (a retry, another
+     * node) or a notice that a more severe warning has overtaken changes nothing.
+     */
+    @DeadlineHandler(deadlineName = WarningPolicy.DEADLINE_NAME)
+    void on(WarningDue due) {
+        if (!warningsRun() || !due.effectiveDeadline().equals(effectiveDeadline)) {
+            return;
+        }
+        for (WarningLevel issued : warningsIssued) {
+            if (issued == due.level() || issued.isMoreSevereThan(due.level())) {
+                return;
+            }
+        }
+        if (due.level() == WarningLevel.RED) {
+            apply(new BecameOverdue(rectificationId, effectiveDeadline));
+        } else {
+            apply(new WarningIssued(rectificationId, due.level(), effectiveDeadline, due.daysLeft()));
+        }
+    }
+
+    /** Warnings run while the item works against its effective deadline, including while its closure is checked. */
+    private boolean warningsRun() {
+        return status == RectificationStatus.IN_PROGRESS || status == RectificationStatus.CLOSURE_REQUESTED;
+    }
+
+    /**
+     * Replaces the item's warning deadlines with those of the current effective deadline, leaving out those already
+     * recorded for it. Deadlines already due are scheduled in the past: the scheduler fires them at once.
+     */
+    private void rescheduleWarnings(DeadlineManager deadlines, WarningPolicy policy) {
+        deadlines.cancelAllWithinScope(WarningPolicy.DEADLINE_NAME);
+        for (WarningPolicy.Scheduled warning : policy.warningsFor(effectiveDeadline, knownToday)) {
+            if (!warningsIssued.contains(warning.warning().level())) {
+                deadlines.schedule(warning.at(), WarningPolicy.DEADLINE_NAME, warning.warning());
+            }
+        }
+    }
+
+    private void heardOf(LocalDate date) {
+        if (date != null && (knownToday == null || date.isAfter(knownToday))) {
+            knownToday = date;
+        }
     }
 
     private void refuseIfClosed() {
@@ -256,12 +335,14 @@ public class RectificationItem {
         type = event.type();
         effectiveDeadline = event.deadline();
         status = RectificationStatus.PLANNED;
+        heardOf(event.plannedOn());
     }
 
     @EventSourcingHandler
     void on(RectificationPlanRevised event) {
         type = event.type();
         effectiveDeadline = event.deadline();
+        warningsIssued.clear();
         status = RectificationStatus.PLANNED;
     }
 
@@ -281,13 +362,21 @@ public class RectificationItem {
     }
 
     @EventSourcingHandler
+    void on(ProgressReported event) {
+        heardOf(event.reportedOn());
+    }
+
+    @EventSourcingHandler
     void on(ExtensionRequested event) {
         pendingExtension = new PendingExtension(event.requestId(), event.requestedBy(), event.proposedDeadline());
+        heardOf(event.requestedOn());
     }
 
     @EventSourcingHandler
     void on(ExtensionApproved event) {
         effectiveDeadline = event.newDeadline();
+        // A new effective deadline starts its warnings afresh (the ledger goes back to GREEN).
+        warningsIssued.clear();
         pendingExtension = null;
     }
 
@@ -301,6 +390,7 @@ public class RectificationItem {
         closureRequestedBy = event.requestedBy();
         statusBeforeClosureRequest = status;
         status = RectificationStatus.CLOSURE_REQUESTED;
+        heardOf(event.requestedOn());
     }
 
     @EventSourcingHandler
@@ -308,6 +398,7 @@ public class RectificationItem {
         // A closed item needs no extension: an undecided request lapses.
         pendingExtension = null;
         status = RectificationStatus.CLOSED;
+        heardOf(event.closedOn());
     }
 
     @EventSourcingHandler
@@ -315,6 +406,7 @@ public class RectificationItem {
         // An ongoing measure has no deadline left to extend: an undecided request lapses.
         pendingExtension = null;
         status = RectificationStatus.ONGOING;
+        heardOf(event.verifiedOn());
     }
 
     @EventSourcingHandler
@@ -326,7 +418,19 @@ public class RectificationItem {
     @EventSourcingHandler
     void on(RectificationReopened event) {
         effectiveDeadline = event.newDeadline();
+        warningsIssued.clear();
         closureRequestedBy = null;
         status = RectificationStatus.IN_PROGRESS;
+        heardOf(event.reopenedOn());
+    }
+
+    @EventSourcingHandler
+    void on(WarningIssued event) {
+        warningsIssued.add(event.level());
+    }
+
+    @EventSourcingHandler
+    void on(BecameOverdue event) {
+        warningsIssued.add(WarningLevel.RED);
     }
 }

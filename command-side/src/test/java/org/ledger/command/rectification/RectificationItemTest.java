@@ -82,6 +82,8 @@ class RectificationItemTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(RectificationItem.class);
+        // approval, extension, verification and reopening (re)schedule warnings (RectificationDeadlinesTest)
+        fixture.registerInjectableResource(new WarningPolicy(20, 10, java.time.ZoneId.of("Asia/Shanghai")));
     }
 
     // ---------------------------------------------------------------------------------------------------

@@ -10,10 +10,13 @@ import java.util.List;
 import org.ledger.kernel.issue.IssueSource;
 import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.kernel.rectification.RectificationType;
+import org.ledger.kernel.rectification.WarningLevel;
 import org.ledger.query.support.PageAnswer;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -60,6 +63,17 @@ class RectificationLedgerController {
             @Parameter(description = "true: only overdue items (effective deadline before today, not CLOSED or "
                     + "ONGOING); false: only items that are not overdue")
             @RequestParam(required = false) Boolean overdue,
+            @Parameter(description = "Warning level (预警) the item recorded: GREEN 正常, YELLOW 临期, RED 逾期")
+            @RequestParam(required = false) WarningLevel warningLevel,
+            @Parameter(description = "Only items due within this many days from today (effective deadline from "
+                    + "today to today + N), neither CLOSED nor ONGOING", example = "10")
+            @RequestParam(required = false) Integer dueWithinDays,
+            @Parameter(description = "true: only items waiting for the current user's verification (closure "
+                    + "requested by someone else)", example = "true")
+            @RequestParam(required = false) Boolean awaitingMyVerification,
+            @Parameter(description = "true: only items waiting for the current user's approval (plan PLANNED, or an "
+                    + "extension request someone else made)", example = "true")
+            @RequestParam(required = false) Boolean awaitingMyApproval,
             @Parameter(description = "Read the ledger as it was at this instant (ISO-8601); omit for now",
                     example = "2024-06-30T16:00:00Z")
             @RequestParam(required = false) Instant asOf,
@@ -72,9 +86,19 @@ class RectificationLedgerController {
         if (deadlineFrom != null && deadlineTo != null && deadlineFrom.isAfter(deadlineTo)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "deadlineFrom must not be after deadlineTo");
         }
+        if (dueWithinDays != null && (dueWithinDays < 0 || dueWithinDays > 3650)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "dueWithinDays must be between 0 and 3650");
+        }
         RectificationLedgerFilter filter = new RectificationLedgerFilter(unitId, issueId, status, source, type,
-                deadlineFrom, deadlineTo, q, overdue);
+                deadlineFrom, deadlineTo, q, overdue, warningLevel, dueWithinDays, awaitingMyVerification,
+                awaitingMyApproval, currentUser());
         return queries.list(filter, RectificationLedgerQueries.PAGING.pageable(page, size, sort), asOf);
+    }
+
+    /** The authenticated user the "my" filters are about; never a request parameter. */
+    private static String currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? null : authentication.getName();
     }
 
     @GetMapping("/{id}")

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import org.ledger.kernel.issue.IssueSource;
 import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.kernel.rectification.RectificationType;
+import org.ledger.kernel.rectification.WarningLevel;
 
 /** A row of the rectification ledger (整改台账) as the API shows it, with overdue and days left as of the read. */
 @Schema(name = "RectificationLedgerEntry", description = "A row of the rectification ledger (整改台账)")
@@ -56,7 +57,14 @@ public record RectificationLedgerEntry(
         @Schema(description = "Effective deadline passed and the item is neither CLOSED nor ONGOING", example = "false")
         boolean overdue,
         @Schema(description = "Days until the effective deadline, negative when overdue; null when CLOSED or ONGOING",
-                example = "12") Long daysLeft) {
+                example = "12") Long daysLeft,
+        @Schema(description = "Days since the effective deadline passed; null unless overdue", example = "3")
+        Long daysOverdue,
+        @Schema(description = "Warning level (预警) the item recorded for its effective deadline: GREEN 正常, "
+                + "YELLOW 临期, RED 逾期; null before approval and when CLOSED or ONGOING")
+        WarningLevel warningLevel,
+        @Schema(description = "Who requested closure, while the item waits for verification", example = "lead-wang")
+        String closureRequestedBy) {
 
     static RectificationLedgerEntry of(RectificationLedgerRow row, LocalDate today) {
         boolean settled = row.getStatus() == RectificationStatus.CLOSED || row.getStatus() == RectificationStatus.ONGOING;
@@ -70,6 +78,7 @@ public record RectificationLedgerEntry(
                 deadline, row.getTarget(), row.getProgressPercent(), row.getLastProgressNote(),
                 row.getLastProgressOn(), row.getEvidenceCount(), row.getPendingExtensionRequestId(),
                 row.getProposedDeadline(), row.getExtensionCount(), row.getClosureRequestedOn(), row.getClosedOn(),
-                row.getVerifiedBy(), row.getReopenCount(), row.getPlannedAt(), row.getUpdatedAt(), overdue, daysLeft);
+                row.getVerifiedBy(), row.getReopenCount(), row.getPlannedAt(), row.getUpdatedAt(), overdue, daysLeft,
+                overdue ? -daysLeft : null, row.getWarningLevel(), row.getClosureRequestedBy());
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.ledger.kernel.issue.IssueEvents.IssueRegistered;
 import org.ledger.kernel.issue.IssueEvents.RootCauseRecorded;
+import org.ledger.kernel.rectification.RectificationEvents.BecameOverdue;
 import org.ledger.kernel.rectification.RectificationEvents.ClosureRequested;
 import org.ledger.kernel.rectification.RectificationEvents.ClosureReturned;
 import org.ledger.kernel.rectification.RectificationEvents.EvidenceAttached;
@@ -23,6 +24,8 @@ import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanRetu
 import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanRevised;
 import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanned;
 import org.ledger.kernel.rectification.RectificationEvents.RectificationReopened;
+import org.ledger.kernel.rectification.RectificationEvents.WarningIssued;
+import org.ledger.kernel.rectification.WarningLevel;
 import org.ledger.kernel.rectification.RectificationId;
 import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.kernel.unit.UnitId;
@@ -123,7 +126,7 @@ public class RectificationLedgerProjection {
 
     @EventHandler
     public void on(RectificationPlanApproved event, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(event.rectificationId(), seq, at, row -> row.setStatus(RectificationStatus.IN_PROGRESS));
+        apply(event.rectificationId(), seq, at, RectificationLedgerRow::planApproved);
     }
 
     @EventHandler
@@ -140,7 +143,8 @@ public class RectificationLedgerProjection {
     @EventHandler
     public void on(ExtensionRequested event, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(event.rectificationId(), seq, at,
-                row -> row.extensionRequested(event.requestId().value(), event.proposedDeadline()));
+                row -> row.extensionRequested(event.requestId().value(), event.proposedDeadline(),
+                        event.requestedBy()));
     }
 
     @EventHandler
@@ -155,7 +159,7 @@ public class RectificationLedgerProjection {
 
     @EventHandler
     public void on(ClosureRequested event, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(event.rectificationId(), seq, at, row -> row.closureRequested(event.requestedOn()));
+        apply(event.rectificationId(), seq, at, row -> row.closureRequested(event.requestedOn(), event.requestedBy()));
     }
 
     @EventHandler
@@ -171,6 +175,16 @@ public class RectificationLedgerProjection {
     @EventHandler
     public void on(ClosureReturned event, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(event.rectificationId(), seq, at, row -> row.closureReturned(event.returnedTo()));
+    }
+
+    @EventHandler
+    public void on(WarningIssued event, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(event.rectificationId(), seq, at, row -> row.warned(event.level()));
+    }
+
+    @EventHandler
+    public void on(BecameOverdue event, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(event.rectificationId(), seq, at, row -> row.warned(WarningLevel.RED));
     }
 
     @EventHandler

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.query.support.LedgerPaging;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.TextSearch;
 import org.ledger.query.support.Validity;
+import org.ledger.query.unit.UnitTree;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -48,17 +50,22 @@ public class RectificationLedgerQueries {
 
     private final RectificationLedgerRepository rows;
     private final Clock clock;
+    private final UnitTree unitTree;
 
-    public RectificationLedgerQueries(RectificationLedgerRepository rows, Clock clock) {
+    public RectificationLedgerQueries(RectificationLedgerRepository rows, Clock clock, UnitTree unitTree) {
         this.rows = rows;
         this.clock = clock;
+        this.unitTree = unitTree;
     }
 
     public PageAnswer<RectificationLedgerEntry> list(RectificationLedgerFilter filter, Pageable pageable,
                                                      Instant asOf) {
         LocalDate today = today(asOf);
+        // "unit (including its subtree)" (DESIGN.md §4): the tree as it was at the instant the ledger is read.
+        Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
+                : unitTree.subtree(filter.unitId(), asOf);
         Specification<RectificationLedgerRow> spec = Validity.<RectificationLedgerRow>at(asOf)
-                .and(matching(filter, today));
+                .and(matching(filter, units, today));
         return PageAnswer.of(rows.findAll(spec, pageable), row -> RectificationLedgerEntry.of(row, today));
     }
 
@@ -75,11 +82,19 @@ public class RectificationLedgerQueries {
         return LocalDate.ofInstant(asOf == null ? clock.instant() : asOf, clock.getZone());
     }
 
-    static Specification<RectificationLedgerRow> matching(RectificationLedgerFilter f, LocalDate today) {
+    /** A request not made by {@code viewer} (a request of unknown origin counts as someone else's). */
+    private static Predicate notBy(jakarta.persistence.criteria.CriteriaBuilder cb,
+                                   jakarta.persistence.criteria.Path<String> requester, String viewer) {
+        return viewer == null ? cb.conjunction() : cb.or(cb.isNull(requester), cb.notEqual(requester, viewer));
+    }
+
+    /** @param units the owner units to match (a unit and its subtree); null for any unit */
+    static Specification<RectificationLedgerRow> matching(RectificationLedgerFilter f, Set<String> units,
+                                                          LocalDate today) {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
-            if (f.unitId() != null && !f.unitId().isBlank()) {
-                where.add(cb.equal(root.get("ownerUnitId"), f.unitId()));
+            if (units != null) {
+                where.add(root.get("ownerUnitId").in(units));
             }
             if (f.issueId() != null && !f.issueId().isBlank()) {
                 where.add(cb.equal(root.get("issueId"), f.issueId()));
@@ -109,6 +124,23 @@ public class RectificationLedgerQueries {
                         cb.lessThan(root.get("effectiveDeadline"), today),
                         cb.not(root.get("status").in(SETTLED)));
                 where.add(f.overdue() ? overdue : cb.not(overdue));
+            }
+            if (f.warningLevel() != null) {
+                where.add(cb.equal(root.get("warningLevel"), f.warningLevel()));
+            }
+            if (f.dueWithinDays() != null) {
+                where.add(cb.between(root.get("effectiveDeadline"), today, today.plusDays(f.dueWithinDays())));
+                where.add(cb.not(root.get("status").in(SETTLED)));
+            }
+            if (Boolean.TRUE.equals(f.awaitingMyVerification())) {
+                where.add(cb.equal(root.get("status"), RectificationStatus.CLOSURE_REQUESTED));
+                where.add(notBy(cb, root.get("closureRequestedBy"), f.viewer()));
+            }
+            if (Boolean.TRUE.equals(f.awaitingMyApproval())) {
+                where.add(cb.or(
+                        cb.equal(root.get("status"), RectificationStatus.PLANNED),
+                        cb.and(cb.isNotNull(root.get("pendingExtensionRequestId")),
+                                notBy(cb, root.get("extensionRequestedBy"), f.viewer()))));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };

@@ -13,6 +13,7 @@ import org.hibernate.type.SqlTypes;
 import org.ledger.kernel.issue.IssueSource;
 import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.kernel.rectification.RectificationType;
+import org.ledger.kernel.rectification.WarningLevel;
 import org.ledger.query.support.LedgerVersion;
 
 /**
@@ -117,6 +118,20 @@ public class RectificationLedgerRow extends LedgerVersion {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** GREEN while the item runs against its deadline, YELLOW/RED from the warnings; null when there is no deadline. */
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "warning_level", length = 16)
+    private WarningLevel warningLevel;
+
+    /** Who asked for closure, while the item waits for verification ("waiting for my verification" excludes them). */
+    @Column(name = "closure_requested_by", length = 100)
+    private String closureRequestedBy;
+
+    /** Who asked for the pending extension ("waiting for my approval" excludes them). */
+    @Column(name = "extension_requested_by", length = 100)
+    private String extensionRequestedBy;
+
     protected RectificationLedgerRow() {
     }
 
@@ -162,6 +177,9 @@ public class RectificationLedgerRow extends LedgerVersion {
         next.reopenCount = reopenCount;
         next.plannedAt = plannedAt;
         next.updatedAt = updatedAt;
+        next.warningLevel = warningLevel;
+        next.closureRequestedBy = closureRequestedBy;
+        next.extensionRequestedBy = extensionRequestedBy;
         return next;
     }
 
@@ -212,30 +230,51 @@ public class RectificationLedgerRow extends LedgerVersion {
         this.evidenceCount++;
     }
 
-    void extensionRequested(String requestId, LocalDate proposedDeadline) {
+    void extensionRequested(String requestId, LocalDate proposedDeadline, String requestedBy) {
         this.pendingExtensionRequestId = requestId;
         this.proposedDeadline = proposedDeadline;
+        this.extensionRequestedBy = requestedBy;
     }
 
     void extensionApproved(LocalDate newDeadline) {
         this.effectiveDeadline = newDeadline;
         this.extensionCount++;
+        // a new effective deadline starts its warnings afresh
+        this.warningLevel = WarningLevel.GREEN;
         clearPendingExtension();
     }
 
     void clearPendingExtension() {
         this.pendingExtensionRequestId = null;
         this.proposedDeadline = null;
+        this.extensionRequestedBy = null;
     }
 
-    void closureRequested(LocalDate on) {
+    void planApproved() {
+        this.status = RectificationStatus.IN_PROGRESS;
+        this.warningLevel = WarningLevel.GREEN;
+    }
+
+    /** A warning recorded by the item: the level only rises for one effective deadline. */
+    void warned(WarningLevel level) {
+        if (warningLevel == null || level.isMoreSevereThan(warningLevel)) {
+            this.warningLevel = level;
+        }
+    }
+
+    void closureRequested(LocalDate on, String requestedBy) {
         this.status = RectificationStatus.CLOSURE_REQUESTED;
         this.closureRequestedOn = on;
+        this.closureRequestedBy = requestedBy;
     }
 
     void closureReturned(RectificationStatus returnedTo) {
         this.status = returnedTo;
         this.closureRequestedOn = null;
+        this.closureRequestedBy = null;
+        if (returnedTo == RectificationStatus.ONGOING) {
+            this.warningLevel = null;
+        }
     }
 
     void closed(String verifiedBy, LocalDate on) {
@@ -243,12 +282,16 @@ public class RectificationLedgerRow extends LedgerVersion {
         this.status = RectificationStatus.CLOSED;
         this.verifiedBy = verifiedBy;
         this.closedOn = on;
+        this.closureRequestedBy = null;
+        this.warningLevel = null;
     }
 
     void declaredOngoing(String verifiedBy) {
         clearPendingExtension();
         this.status = RectificationStatus.ONGOING;
         this.verifiedBy = verifiedBy;
+        this.closureRequestedBy = null;
+        this.warningLevel = null;
     }
 
     void reopened(LocalDate newDeadline) {
@@ -256,8 +299,22 @@ public class RectificationLedgerRow extends LedgerVersion {
         this.effectiveDeadline = newDeadline;
         this.closedOn = null;
         this.closureRequestedOn = null;
+        this.closureRequestedBy = null;
         this.verifiedBy = null;
+        this.warningLevel = WarningLevel.GREEN;
         this.reopenCount++;
+    }
+
+    public WarningLevel getWarningLevel() {
+        return warningLevel;
+    }
+
+    public String getClosureRequestedBy() {
+        return closureRequestedBy;
+    }
+
+    public String getExtensionRequestedBy() {
+        return extensionRequestedBy;
     }
 
     public String getRectificationId() {

@@ -13,6 +13,7 @@ import org.ledger.kernel.issue.IssueSource;
 import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanApproved;
 import org.ledger.kernel.rectification.RectificationId;
 import org.ledger.kernel.rectification.RectificationType;
+import org.ledger.query.unit.UnitTree;
 import org.ledger.query.QueryTestApplication;
 import org.ledger.query.TestJson;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 @DataJpaTest
-@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, QueryTestApplication.FixedClock.class})
+@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class,
+        QueryTestApplication.FixedClock.class})
 class RectificationLedgerControllerTest {
 
     static final Instant T0 = Instant.parse("2024-04-12T08:00:00Z");

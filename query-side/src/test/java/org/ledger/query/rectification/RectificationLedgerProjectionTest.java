@@ -31,13 +31,15 @@ import org.ledger.kernel.rectification.RectificationId;
 import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.kernel.rectification.RectificationType;
 import org.ledger.kernel.unit.UnitId;
+import org.ledger.query.unit.UnitTree;
 import org.ledger.query.QueryTestApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.context.annotation.Import;
 
 @DataJpaTest
-@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, QueryTestApplication.FixedClock.class})
+@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class,
+        QueryTestApplication.FixedClock.class})
 class RectificationLedgerProjectionTest {
 
     static final Instant T0 = Instant.parse("2024-04-12T08:00:00Z");

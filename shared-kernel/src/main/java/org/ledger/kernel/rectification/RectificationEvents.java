@@ -107,4 +107,19 @@ public final class RectificationEvents {
                                         LocalDate newDeadline, String lookBackId, String reopenedBy,
                                         LocalDate reopenedOn) {
     }
+
+    /**
+     * The persistent deadline scheduler found the effective deadline near: {@code level} GREEN is the early notice,
+     * YELLOW the deadline-near warning. {@code daysLeft} is the threshold the warning marks ("the deadline is at most
+     * this many days away"); recorded once per level and effective deadline.
+     */
+    @Revision("1")
+    public record WarningIssued(RectificationId rectificationId, WarningLevel level, LocalDate effectiveDeadline,
+                                int daysLeft) {
+    }
+
+    /** The effective deadline passed without the item being closed (逾期); recorded once per effective deadline. */
+    @Revision("1")
+    public record BecameOverdue(RectificationId rectificationId, LocalDate effectiveDeadline) {
+    }
 }
