@@ -24,7 +24,10 @@ public final class RebuildableProjections {
             ProjectionNames.TASK_LEDGER, List.of("/api/ledgers/tasks"),
             ProjectionNames.UNIT_TREE, List.of("/api/units"),
             ProjectionNames.LOOK_BACK_REPORT, List.of("/api/look-backs"),
-            ProjectionNames.AUDIT_LOG, List.of("/api/audit/events"));
+            ProjectionNames.AUDIT_LOG, List.of("/api/audit/events"),
+            ProjectionNames.RECTIFICATION_STATISTICS, List.of("/api/statistics/rectification"),
+            // the only reads under /api/rectifications are evidence downloads
+            ProjectionNames.EVIDENCE, List.of("/api/rectifications"));
 
     private RebuildableProjections() {
     }

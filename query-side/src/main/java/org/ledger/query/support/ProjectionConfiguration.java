@@ -12,6 +12,14 @@ import org.springframework.context.annotation.Configuration;
  * must see the events of an issue and of its items in their global order; the default per-aggregate sequencing
  * would let an item's events overtake its issue's events on another segment. The issue ledger only handles
  * issue events, so Axon's default per-aggregate sequencing is right for it.
+ *
+ * <p>The responsibility ledger writes its item rows from agreement events and from issue events (the issue counts
+ * of the item an issue names); two segments handling an agreement event and an issue event for the same item at
+ * once would both supersede the item's current row. It runs in one sequence too. The task ledger handles only
+ * agreement events: per-aggregate sequencing is right for it.
+ *
+ * <p>The rectification statistics copy issue facts (source, responsible unit, found-on date, dismissal) onto
+ * their item facts, like the rectification ledger: one sequence too.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
@@ -19,5 +27,7 @@ public class ProjectionConfiguration {
     @Autowired
     public void configureSequencing(EventProcessingConfigurer configurer) {
         configurer.registerSequencingPolicy(ProjectionNames.RECTIFICATION_LEDGER, c -> new SequentialPolicy());
+        configurer.registerSequencingPolicy(ProjectionNames.RESPONSIBILITY_LEDGER, c -> new SequentialPolicy());
+        configurer.registerSequencingPolicy(ProjectionNames.RECTIFICATION_STATISTICS, c -> new SequentialPolicy());
     }
 }

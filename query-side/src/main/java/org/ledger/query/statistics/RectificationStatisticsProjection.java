@@ -1,0 +1,181 @@
+package org.ledger.query.statistics;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.ledger.kernel.issue.IssueEvents.IssueDismissed;
+import org.ledger.kernel.issue.IssueEvents.IssueRegistered;
+import org.ledger.kernel.rectification.RectificationEvents.ClosureRequested;
+import org.ledger.kernel.rectification.RectificationEvents.ClosureReturned;
+import org.ledger.kernel.rectification.RectificationEvents.ExtensionApproved;
+import org.ledger.kernel.rectification.RectificationEvents.RectificationClosed;
+import org.ledger.kernel.rectification.RectificationEvents.RectificationDeclaredOngoing;
+import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanApproved;
+import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanReturned;
+import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanRevised;
+import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanned;
+import org.ledger.kernel.rectification.RectificationEvents.RectificationReopened;
+import org.ledger.kernel.rectification.RectificationId;
+import org.ledger.kernel.rectification.RectificationStatus;
+import org.ledger.query.support.ProjectionNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the fact tables of the rectification statistics from issue and item events. Like the ledgers, every
+ * applied event closes the current version at the event's timestamp and adds a new one, so the statistics can be
+ * computed as of any instant; events already seen (sequence number not above the version) are skipped. Only the
+ * events that change a counted fact are handled: progress reports, evidence and extension requests change no
+ * figure, and leaving them out keeps the tables small.
+ *
+ * <p>Item facts carry their issue's source, responsible unit and found-on date, so the projection needs an
+ * issue's events before its items' (one sequence, see ProjectionConfiguration); facts of an issue that arrive
+ * late are still copied onto its items.
+ */
+@Component
+@ProcessingGroup(ProjectionNames.RECTIFICATION_STATISTICS)
+public class RectificationStatisticsProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(RectificationStatisticsProjection.class);
+
+    private final StatisticsIssueFactRepository issues;
+    private final StatisticsItemFactRepository items;
+
+    public RectificationStatisticsProjection(StatisticsIssueFactRepository issues, StatisticsItemFactRepository items) {
+        this.issues = issues;
+        this.items = items;
+    }
+
+    // --- issue facts -------------------------------------------------------------------------------------------
+
+    @EventHandler
+    public void on(IssueRegistered event, @SequenceNumber long seq, @Timestamp Instant at) {
+        String id = event.issueId().value();
+        if (issues.findByIssueIdAndValidToIsNull(id).isPresent()) {
+            return;
+        }
+        StatisticsIssueFact issue = issues.save(new StatisticsIssueFact(id, event.source(),
+                event.responsibleUnitId().value(), event.foundOn(), seq, at));
+        showOnItems(issue, at);
+    }
+
+    @EventHandler
+    public void on(IssueDismissed event, @SequenceNumber long seq, @Timestamp Instant at) {
+        StatisticsIssueFact current = issues.findByIssueIdAndValidToIsNull(event.issueId().value()).orElse(null);
+        if (current == null) {
+            log.warn("Statistics have no facts of issue {}; dismissal {} skipped", event.issueId(), seq);
+            return;
+        }
+        if (current.getVersion() >= seq) {
+            return;
+        }
+        StatisticsIssueFact next = current.nextVersion(seq, at);
+        current.supersede(at);
+        next.dismiss();
+        issues.save(current);
+        issues.save(next);
+        showOnItems(next, at);
+    }
+
+    /** A new version of each current item fact of the issue that shows other issue facts; the item version stays. */
+    private void showOnItems(StatisticsIssueFact issue, Instant at) {
+        for (StatisticsItemFact current : items.findByIssueIdAndValidToIsNull(issue.getIssueId())) {
+            if (current.showsIssueFacts(issue)) {
+                continue;
+            }
+            StatisticsItemFact next = current.nextVersion(current.getVersion(), at);
+            current.supersede(at);
+            next.copyIssueFacts(issue);
+            items.save(current);
+            items.save(next);
+        }
+    }
+
+    // --- item facts --------------------------------------------------------------------------------------------
+
+    @EventHandler
+    public void on(RectificationPlanned event, @SequenceNumber long seq, @Timestamp Instant at) {
+        String id = event.rectificationId().value();
+        if (items.findByRectificationIdAndValidToIsNull(id).isPresent()) {
+            return;
+        }
+        StatisticsItemFact item = new StatisticsItemFact(id, event.issueId().value(), event.type(),
+                event.ownerUnitId().value(), event.plannedOn(), event.deadline(), seq, at);
+        issues.findByIssueIdAndValidToIsNull(event.issueId().value()).ifPresent(item::copyIssueFacts);
+        items.save(item);
+    }
+
+    @EventHandler
+    public void on(RectificationPlanRevised event, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(event.rectificationId(), seq, at,
+                item -> item.revise(event.type(), event.ownerUnitId().value(), event.deadline()));
+    }
+
+    @EventHandler
+    public void on(RectificationPlanReturned event, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(event.rectificationId(), seq, at, item -> item.setStatus(RectificationStatus.PLAN_RETURNED));
+    }
+
+    @EventHandler
+    public void on(RectificationPlanApproved event, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(event.rectificationId(), seq, at, item -> item.setStatus(RectificationStatus.IN_PROGRESS));
+    }
+
+    @EventHandler
+    public void on(ExtensionApproved event, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(event.rectificationId(), seq, at, item -> item.extendTo(event.newDeadline()));
+    }
+
+    @EventHandler
+    public void on(ClosureRequested event, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(event.rectificationId(), seq, at, item -> item.setStatus(RectificationStatus.CLOSURE_REQUESTED));
+    }
+
+    @EventHandler
+    public void on(RectificationClosed event, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(event.rectificationId(), seq, at, item -> item.close(event.closedOn()));
+    }
+
+    @EventHandler
+    public void on(RectificationDeclaredOngoing event, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(event.rectificationId(), seq, at, item -> item.setStatus(RectificationStatus.ONGOING));
+    }
+
+    @EventHandler
+    public void on(ClosureReturned event, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(event.rectificationId(), seq, at, item -> item.setStatus(event.returnedTo()));
+    }
+
+    @EventHandler
+    public void on(RectificationReopened event, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(event.rectificationId(), seq, at, item -> item.reopen(event.newDeadline()));
+    }
+
+    /** Forgets all facts, so that a replay rebuilds them from the first event. */
+    @ResetHandler
+    public void reset() {
+        items.deleteAllVersions();
+        issues.deleteAllVersions();
+    }
+
+    private void apply(RectificationId id, long seq, Instant at, Consumer<StatisticsItemFact> change) {
+        StatisticsItemFact current = items.findByRectificationIdAndValidToIsNull(id.value()).orElse(null);
+        if (current == null) {
+            log.warn("Statistics have no facts of item {}; event {} skipped", id, seq);
+            return;
+        }
+        if (current.getVersion() >= seq) {
+            return;
+        }
+        StatisticsItemFact next = current.nextVersion(seq, at);
+        current.supersede(at);
+        change.accept(next);
+        items.save(current);
+        items.save(next);
+    }
+}

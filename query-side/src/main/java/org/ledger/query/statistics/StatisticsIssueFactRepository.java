@@ -1,0 +1,17 @@
+package org.ledger.query.statistics;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+/** The versions of the statistics' issue facts. */
+public interface StatisticsIssueFactRepository extends JpaRepository<StatisticsIssueFact, Long> {
+
+    /** The current version of an issue's facts. */
+    Optional<StatisticsIssueFact> findByIssueIdAndValidToIsNull(String issueId);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from StatisticsIssueFact")
+    void deleteAllVersions();
+}

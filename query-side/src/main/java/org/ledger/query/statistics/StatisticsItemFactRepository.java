@@ -1,0 +1,24 @@
+package org.ledger.query.statistics;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+/** The versions of the statistics' item facts. */
+public interface StatisticsItemFactRepository extends JpaRepository<StatisticsItemFact, Long> {
+
+    /** The current version of an item's facts. */
+    Optional<StatisticsItemFact> findByRectificationIdAndValidToIsNull(String rectificationId);
+
+    /** The current versions of the facts of an issue's items. */
+    List<StatisticsItemFact> findByIssueIdAndValidToIsNull(String issueId);
+
+    /** Every version of an item's facts, oldest first. */
+    List<StatisticsItemFact> findByRectificationIdOrderByValidFromAscRowIdAsc(String rectificationId);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from StatisticsItemFact")
+    void deleteAllVersions();
+}
