@@ -55,6 +55,37 @@ public final class HttpClientSupport {
         return exchange(user, "POST", path, rawJson, Map.of());
     }
 
+    /**
+     * Uploads one file as {@code multipart/form-data}: part {@code file} with the given name and content type, plus
+     * simple form fields (e.g. {@code id}).
+     */
+    public Answer upload(String user, String path, String fileName, String contentType, byte[] content,
+                         Map<String, String> fields) {
+        String boundary = "----ledger-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        return execute(user, request, Map.of());
+    }
+
+    /** Small real files for evidence uploads: a minimal PNG and a minimal PDF. */
+    public static byte[] png() {
+        return java.util.HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+                + "0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082");
+    }
+
+    public static byte[] pdf(String text) {
+        return ("%PDF-1.4\n% " + text + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     public Answer send(String user, String method, String path, Object body, Map<String, String> headers) {
         try {
             String json = body == null ? null : JSON.writeValueAsString(body);
@@ -72,6 +103,10 @@ public final class HttpClientSupport {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        return execute(user, request, headers);
+    }
+
+    private Answer execute(String user, HttpRequest.Builder request, Map<String, String> headers) {
         request.header("Accept", "application/json, application/problem+json");
         if (user != null) {
             // Test accounts use their user name as password.

@@ -39,6 +39,7 @@ import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -224,7 +225,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode status, WebRequest request) {
         Object problem = body;
         if (problem == null) {
-            problem = ProblemDetail.forStatus(status);
+            // ResponseStatusException and Spring's other ErrorResponses carry their own detail (our reasons)
+            problem = e instanceof ErrorResponse error ? error.getBody() : ProblemDetail.forStatus(status);
         }
         if (problem instanceof ProblemDetail detail) {
             complete(detail, request);

@@ -3,13 +3,16 @@ package org.ledger.command.rectification;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.ledger.command.rectification.RectificationRequests.ClosureRequest;
-import org.ledger.command.rectification.RectificationRequests.EvidenceRequest;
 import org.ledger.command.rectification.RectificationRequests.ExtensionApprovalRequest;
 import org.ledger.command.rectification.RectificationRequests.ExtensionRejectionRequest;
 import org.ledger.command.rectification.RectificationRequests.ExtensionRequestRequest;
@@ -19,11 +22,15 @@ import org.ledger.command.rectification.RectificationRequests.ProgressReportRequ
 import org.ledger.command.rectification.RectificationRequests.ReopeningRequest;
 import org.ledger.command.rectification.RectificationRequests.RevisePlanRequest;
 import org.ledger.command.rectification.RectificationRequests.VerificationRequest;
+import org.ledger.command.evidence.EvidenceNames;
+import org.ledger.command.evidence.EvidenceStore;
+import org.ledger.command.evidence.EvidenceType;
 import org.ledger.command.support.Accepted;
 import org.ledger.command.support.CommandResponse;
 import org.ledger.command.support.CommandSender;
 import org.ledger.command.support.IfMatch;
 import org.ledger.command.support.PathIds;
+import org.ledger.kernel.Ids;
 import org.ledger.kernel.rectification.EvidenceId;
 import org.ledger.kernel.rectification.ExtensionRequestId;
 import org.ledger.kernel.rectification.RectificationCommands.ApproveExtension;
@@ -39,8 +46,10 @@ import org.ledger.kernel.rectification.RectificationCommands.RevisePlan;
 import org.ledger.kernel.rectification.RectificationCommands.VerifyClosure;
 import org.ledger.kernel.rectification.RectificationId;
 import org.ledger.kernel.unit.UnitId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,7 +57,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.util.unit.DataSize;
 
 /** Writes on rectification items (整改台账): map the request, send the command, answer the new version. */
 @RestController
@@ -61,10 +75,15 @@ class RectificationCommandController {
 
     private final CommandSender sender;
     private final Clock clock;
+    private final EvidenceStore evidenceStore;
+    private final DataSize maxEvidenceSize;
 
-    RectificationCommandController(CommandSender sender, Clock clock) {
+    RectificationCommandController(CommandSender sender, Clock clock, EvidenceStore evidenceStore,
+                                   @Value("${ledger.evidence.max-size:20MB}") DataSize maxEvidenceSize) {
         this.sender = sender;
         this.clock = clock;
+        this.evidenceStore = evidenceStore;
+        this.maxEvidenceSize = maxEvidenceSize;
     }
 
     @PutMapping("/plan")
@@ -106,16 +125,65 @@ class RectificationCommandController {
                 request.note(), evidenceIds(request.evidenceIds()), today()), id, null));
     }
 
-    @PostMapping("/evidence")
-    @Operation(summary = "Attach evidence by reference (登记佐证材料)",
-            description = "Records name, media type, size and SHA-256 of a piece of evidence and answers its id.")
-    ResponseEntity<CommandResponse> attachEvidence(@PathVariable String id, @Parameter(description = IF_MATCH_DOC)
+    @PostMapping(value = "/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload an evidence file (上传佐证材料)",
+            description = "A multipart upload: part 'file' (PDF, PNG, JPEG, GIF, DOCX, XLSX, DOC, XLS or UTF-8 text; "
+                    + "the type is read from the bytes and must agree with the part's content type and the file name's "
+                    + "extension, else 415), optional field 'id'. The file is stored once per content under its "
+                    + "SHA-256; the file name is kept only as a label. Larger than ledger.evidence.max-size (default "
+                    + "20MB): 413. Answers 201 with the evidence id, the SHA-256 and the item's new version.")
+    @ApiResponse(responseCode = "201", description = "Stored and attached")
+    @ApiResponse(responseCode = "413", description = "The file is larger than the limit; nothing was stored")
+    @ApiResponse(responseCode = "415", description = "Not an accepted type, or the bytes contradict the declared type")
+    ResponseEntity<EvidenceResponse> attachEvidence(@PathVariable String id, @Parameter(description = IF_MATCH_DOC)
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                   @Valid @RequestBody EvidenceRequest request) {
-        EvidenceId evidenceId = request.id() != null ? EvidenceId.of(request.id()) : EvidenceId.generate();
-        Accepted accepted = sender.send(new AttachEvidence(itemId(id), IfMatch.expectedVersion(ifMatch), evidenceId,
-                request.name(), request.mediaType(), request.size(), request.sha256().toLowerCase()), id, null);
-        return part(evidenceId.value(), accepted);
+            @Parameter(description = "the evidence file") @RequestPart("file") MultipartFile file,
+            @Parameter(description = "client-chosen evidence id; generated when absent", example = "ev-1")
+            @RequestParam(value = "id", required = false) String evidenceIdParam) throws IOException {
+        RectificationId itemId = itemId(id);
+        EvidenceId evidenceId = evidenceIdParam == null || evidenceIdParam.isBlank() ? EvidenceId.generate()
+                : evidenceId(evidenceIdParam);
+        String name = EvidenceNames.sanitise(file.getOriginalFilename());
+        long limit = maxEvidenceSize.toBytes();
+        if (file.getSize() > limit) {
+            throw tooLarge(limit);
+        }
+        if (file.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "file: the evidence file is empty");
+        }
+        EvidenceType type = EvidenceType.detect(file::getInputStream).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file: not an accepted evidence type; send PDF, PNG, JPEG, GIF, "
+                + "DOCX, XLSX, DOC, XLS or UTF-8 text"));
+        if (!type.agreesWith(file.getContentType(), name)) {
+            throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file: the content is "
+                    + type.mediaType() + ", which does not agree with the declared type '" + file.getContentType()
+                    + "' or the file name '" + name + "'");
+        }
+        EvidenceStore.Stored stored;
+        try (InputStream content = file.getInputStream()) {
+            stored = evidenceStore.put(content, limit);
+        } catch (EvidenceStore.TooLarge e) {
+            throw tooLarge(limit);
+        }
+        Accepted accepted = sender.send(new AttachEvidence(itemId, IfMatch.expectedVersion(ifMatch), evidenceId,
+                name, type.mediaType(), stored.size(), stored.sha256()), id, null);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/rectifications/" + accepted.id() + "/evidence/" + evidenceId.value()))
+                .eTag(accepted.etag())
+                .body(new EvidenceResponse(evidenceId.value(), accepted.version(), stored.sha256(), type.mediaType(),
+                        stored.size(), name));
+    }
+
+    /** The answer to an upload: the evidence's id and what the ledger recorded about it, and the item's version. */
+    @Schema(description = "An attached evidence file (佐证材料)")
+    record EvidenceResponse(
+            @Schema(description = "Evidence id", example = "ev-1") String id,
+            @Schema(description = "The item's new version (its ETag)", example = "5") long version,
+            @Schema(description = "Hex SHA-256 of the content, also the download's ETag",
+                    example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String sha256,
+            @Schema(description = "Media type detected from the bytes", example = "image/png") String mediaType,
+            @Schema(description = "Size in bytes", example = "48213") long size,
+            @Schema(description = "File name as given, without any path", example = "微信群截图.png") String name) {
     }
 
     @PostMapping("/extension-requests")
@@ -191,6 +259,19 @@ class RectificationCommandController {
 
     private static RectificationId itemId(String id) {
         return PathIds.parse(id, RectificationId::of, "rectification item");
+    }
+
+    private static EvidenceId evidenceId(String id) {
+        try {
+            return EvidenceId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "id: must match " + Ids.PATTERN);
+        }
+    }
+
+    private static ResponseStatusException tooLarge(long limit) {
+        return new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
+                "file: the evidence file is larger than the limit of " + limit + " bytes; nothing was stored");
     }
 
     private static ExtensionRequestId requestId(String id) {

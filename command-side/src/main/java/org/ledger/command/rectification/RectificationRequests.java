@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,19 +45,6 @@ final class RectificationRequests {
             @Schema(example = "微信群已建立，已有38名流动党员入群") @NotBlank @Size(max = 4000) String note,
             @Schema(description = "ids of evidence already attached to this item", example = "[\"ev-1\"]")
             @Size(max = 50) List<@NotNull @Pattern(regexp = Ids.PATTERN) String> evidenceIds) {
-    }
-
-    @Schema(description = "Attaches evidence (佐证材料) by reference: name, media type, size and SHA-256")
-    record EvidenceRequest(
-            @Schema(description = "client-chosen id; generated when absent", example = "ev-1")
-            @Pattern(regexp = Ids.PATTERN) String id,
-            @Schema(example = "微信群截图.png") @NotBlank @Size(max = 255) String name,
-            @Schema(example = "image/png")
-            @NotBlank @Size(max = 100) @Pattern(regexp = "^[\\w.+-]+/[\\w.+-]+$") String mediaType,
-            @Schema(description = "size in bytes", example = "48213") @PositiveOrZero long size,
-            @Schema(description = "hex SHA-256 of the content",
-                    example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
-            @NotNull @Pattern(regexp = "^[0-9a-fA-F]{64}$") String sha256) {
     }
 
     @Schema(description = "Requests an extension (申请延期) before the deadline")

@@ -1,0 +1,72 @@
+package org.ledger.query.export;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One ledger as a table: its columns in 台账 order with Chinese headers, and how to page through its rows. The
+ * export reads one chunk of rows, writes it, flushes and forgets it before reading the next, so memory stays flat
+ * however many rows the ledger has. A {@code 序号} column (1, 2, 3 …) comes first.
+ *
+ * @param <E> a row as the ledger's list answers it (possibly with what the export adds, such as file names)
+ */
+final class LedgerExport<E> {
+
+    /** Rows read per database query. */
+    static final int CHUNK_SIZE = 1000;
+
+    /** A column: its header and the cell of a row (a String, a Number, or null). */
+    record Column<E>(String header, Function<E, Object> cell) {
+    }
+
+    /** The rows of the ledger in chunks: page {@code number} (from 0) of {@code size} rows; empty after the last. */
+    @FunctionalInterface
+    interface Chunks<E> {
+        List<E> chunk(int number, int size);
+    }
+
+    private final List<Column<E>> columns;
+
+    LedgerExport(List<Column<E>> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    List<String> headers() {
+        List<String> headers = new ArrayList<>();
+        headers.add("序号");
+        columns.forEach(column -> headers.add(column.header()));
+        return headers;
+    }
+
+    /**
+     * Writes the header and every row, chunk by chunk.
+     *
+     * @param first the first chunk, already read (so that a bad filter fails before the response starts)
+     * @return the number of rows written
+     */
+    long write(TableWriter writer, List<E> first, Chunks<E> chunks, int chunkSize) throws IOException {
+        writer.row(headers());
+        long written = 0;
+        List<E> chunk = first;
+        int number = 0;
+        while (!chunk.isEmpty()) {
+            for (E row : chunk) {
+                List<Object> cells = new ArrayList<>(columns.size() + 1);
+                cells.add(++written);
+                for (Column<E> column : columns) {
+                    cells.add(column.cell().apply(row));
+                }
+                writer.row(cells);
+            }
+            writer.flush();
+            if (chunk.size() < chunkSize) {
+                break;
+            }
+            chunk = chunks.chunk(++number, chunkSize);
+        }
+        writer.finish();
+        return written;
+    }
+}
