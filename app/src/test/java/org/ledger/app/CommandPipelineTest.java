@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ledger.app.security.LedgerUser;
 import org.ledger.command.support.CommandSender;
@@ -65,6 +66,12 @@ class CommandPipelineTest extends AppTestSupport {
     @Autowired
     @Qualifier("messageSerializer")
     Serializer messageSerializer;
+
+    @BeforeEach
+    void registerUnits() {
+        // Commands that name units need them registered and active (UnitMustBeActive).
+        TestUnits.ensure(mvc);
+    }
 
     @AfterEach
     void clearSecurity() {

@@ -22,6 +22,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ledger.LedgerApplication;
 import org.ledger.kernel.MetadataKeys;
+import org.ledger.kernel.agreement.AgreementEvents;
+import org.ledger.kernel.agreement.AgreementEvents.AgreementArchived;
+import org.ledger.kernel.agreement.AgreementEvents.AgreementAssessed;
+import org.ledger.kernel.agreement.AgreementEvents.AgreementCameIntoForce;
+import org.ledger.kernel.agreement.AgreementEvents.AgreementDrafted;
+import org.ledger.kernel.agreement.AgreementEvents.AgreementSigned;
+import org.ledger.kernel.agreement.AgreementEvents.ResponsibilityItemAdded;
+import org.ledger.kernel.agreement.AgreementEvents.ResponsibilityItemChanged;
+import org.ledger.kernel.agreement.AgreementEvents.ResponsibilityItemRemoved;
+import org.ledger.kernel.agreement.AgreementEvents.TaskCancelled;
+import org.ledger.kernel.agreement.AgreementEvents.TaskChanged;
+import org.ledger.kernel.agreement.AgreementEvents.TaskCompleted;
+import org.ledger.kernel.agreement.AgreementEvents.TaskPlanned;
+import org.ledger.kernel.agreement.AgreementEvents.TaskProgressReported;
+import org.ledger.kernel.agreement.AgreementId;
+import org.ledger.kernel.agreement.Grade;
+import org.ledger.kernel.agreement.ItemScore;
+import org.ledger.kernel.agreement.Party;
+import org.ledger.kernel.agreement.ResponsibilityItemId;
+import org.ledger.kernel.agreement.TaskId;
 import org.ledger.kernel.issue.IssueEvents;
 import org.ledger.kernel.issue.IssueEvents.IssueAcknowledged;
 import org.ledger.kernel.issue.IssueEvents.IssueDismissed;
@@ -52,11 +72,28 @@ import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanRetu
 import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanRevised;
 import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanned;
 import org.ledger.kernel.rectification.RectificationEvents.RectificationReopened;
+import org.ledger.kernel.rectification.RectificationEvents.WarningIssued;
+import org.ledger.kernel.rectification.RectificationEvents.BecameOverdue;
+import org.ledger.kernel.rectification.WarningLevel;
+import org.ledger.kernel.lookback.CheckOutcome;
+import org.ledger.kernel.lookback.LookBackEvents;
+import org.ledger.kernel.lookback.LookBackEvents.CheckRecorded;
+import org.ledger.kernel.lookback.LookBackEvents.LookBackCompleted;
+import org.ledger.kernel.lookback.LookBackEvents.LookBackOpened;
+import org.ledger.kernel.lookback.LookBackEvents.SampleDrawn;
+import org.ledger.kernel.lookback.LookBackId;
+import org.ledger.kernel.lookback.SamplingMode;
 import org.ledger.kernel.rectification.RectificationId;
 import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.kernel.rectification.RectificationOutcome;
 import org.ledger.kernel.rectification.RectificationType;
+import org.ledger.kernel.unit.UnitEvents;
+import org.ledger.kernel.unit.UnitEvents.UnitDissolved;
+import org.ledger.kernel.unit.UnitEvents.UnitMoved;
+import org.ledger.kernel.unit.UnitEvents.UnitRegistered;
+import org.ledger.kernel.unit.UnitEvents.UnitRenamed;
 import org.ledger.kernel.unit.UnitId;
+import org.ledger.kernel.unit.UnitKind;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -122,6 +159,35 @@ class EventSerializationRoundTripTest {
         return new Sample("RectificationItem", "rectificationId", true, factory);
     }
 
+    static Sample unitEvent(Function<Ids, Object> factory) {
+        return new Sample("OrgUnit", "unitId", false, factory);
+    }
+
+    static Sample agreementEvent(Function<Ids, Object> factory) {
+        return new Sample("ResponsibilityAgreement", "agreementId", false, factory);
+    }
+
+    /** The sample's issue id doubles as the agreement id. */
+    static AgreementId agreement(Ids ids) {
+        return AgreementId.of(ids.issue().value());
+    }
+
+    static final ResponsibilityItemId AGREEMENT_ITEM = ResponsibilityItemId.of("item-1");
+    static final TaskId AGREEMENT_TASK = TaskId.of("task-1");
+
+    static Sample lookBackEvent(Function<Ids, Object> factory) {
+        return new Sample("LookBack", "lookBackId", false, factory);
+    }
+
+    /** The sample's issue id doubles as the look-back id. */
+    static LookBackId lookBack(Ids ids) {
+        return LookBackId.of(ids.issue().value());
+    }
+
+    static UnitId unit(Ids ids) {
+        return UnitId.of(ids.issue().value());
+    }
+
     static final Map<Class<?>, Sample> SAMPLES = samples();
 
     private static Map<Class<?>, Sample> samples() {
@@ -172,6 +238,56 @@ class EventSerializationRoundTripTest {
                 "supervisor", RectificationStatus.ONGOING)));
         samples.put(RectificationReopened.class, itemEvent(ids -> new RectificationReopened(ids.item(), ids.issue(),
                 "回头看发现问题反弹", DEADLINE.plusMonths(3), null, "supervisor", TODAY)));
+        samples.put(WarningIssued.class, itemEvent(ids -> new WarningIssued(ids.item(), WarningLevel.YELLOW,
+                DEADLINE, 10)));
+        samples.put(BecameOverdue.class, itemEvent(ids -> new BecameOverdue(ids.item(), DEADLINE)));
+        // --- UnitEvents (a unit's stream; the sample's issue id doubles as the unit id)
+        samples.put(UnitRegistered.class, unitEvent(ids -> new UnitRegistered(unit(ids), "第一党支部", UnitKind.BRANCH,
+                UnitId.of("sqdw"))));
+        samples.put(UnitRenamed.class, unitEvent(ids -> new UnitRenamed(unit(ids), "第一党支部", "第一党支部（机关）")));
+        samples.put(UnitMoved.class, unitEvent(ids -> new UnitMoved(unit(ids), UnitId.of("sqdw"), null)));
+        samples.put(UnitDissolved.class, unitEvent(ids -> new UnitDissolved(unit(ids), "党支部合并")));
+        // --- AgreementEvents (an agreement's stream; the sample's issue id doubles as the agreement id)
+        samples.put(AgreementDrafted.class, agreementEvent(ids -> new AgreementDrafted(agreement(ids),
+                "2025年度第一党支部党建工作责任书", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31),
+                UnitId.of("sqdw"), BRANCH, 100, "supervisor")));
+        samples.put(ResponsibilityItemAdded.class, agreementEvent(ids -> new ResponsibilityItemAdded(agreement(ids),
+                AGREEMENT_ITEM, "组织建设", "严格落实“三会一课”制度", 30, null)));
+        samples.put(ResponsibilityItemChanged.class, agreementEvent(ids -> new ResponsibilityItemChanged(
+                agreement(ids), AGREEMENT_ITEM, "组织建设", "严格落实“三会一课”制度，规范记录", 25, 30, "年中调整")));
+        samples.put(ResponsibilityItemRemoved.class, agreementEvent(ids -> new ResponsibilityItemRemoved(
+                agreement(ids), AGREEMENT_ITEM, 25, "并入其他事项")));
+        samples.put(TaskPlanned.class, agreementEvent(ids -> new TaskPlanned(agreement(ids), AGREEMENT_TASK,
+                AGREEMENT_ITEM, "每季度开展一次主题党日活动", BRANCH, "张明", DEADLINE, null)));
+        samples.put(TaskChanged.class, agreementEvent(ids -> new TaskChanged(agreement(ids), AGREEMENT_TASK,
+                AGREEMENT_ITEM, "每季度开展一次主题党日活动", BRANCH, "李华", DEADLINE.plusMonths(1), "人员调整")));
+        samples.put(TaskCancelled.class, agreementEvent(ids -> new TaskCancelled(agreement(ids), AGREEMENT_TASK,
+                AGREEMENT_ITEM, "任务取消")));
+        samples.put(AgreementSigned.class, agreementEvent(ids -> new AgreementSigned(agreement(ids),
+                Party.RESPONSIBLE, "王书记", TODAY, "lead")));
+        samples.put(AgreementCameIntoForce.class, agreementEvent(ids -> new AgreementCameIntoForce(agreement(ids),
+                TODAY)));
+        samples.put(TaskProgressReported.class, agreementEvent(ids -> new TaskProgressReported(agreement(ids),
+                AGREEMENT_TASK, AGREEMENT_ITEM, 60, "已开展两次主题党日活动", TODAY, "lead")));
+        samples.put(TaskCompleted.class, agreementEvent(ids -> new TaskCompleted(agreement(ids), AGREEMENT_TASK,
+                AGREEMENT_ITEM, TODAY)));
+        samples.put(AgreementAssessed.class, agreementEvent(ids -> new AgreementAssessed(agreement(ids),
+                List.of(new ItemScore(AGREEMENT_ITEM, new java.math.BigDecimal("27.5"), "制度落实到位")),
+                new java.math.BigDecimal("27.5"), Grade.GOOD, false, null, "supervisor", TODAY)));
+        samples.put(AgreementArchived.class, agreementEvent(ids -> new AgreementArchived(agreement(ids), null,
+                "supervisor", TODAY)));
+        // --- LookBackEvents (a campaign's stream; a CONFIRMED check, so that the look-back policy stays quiet)
+        samples.put(LookBackOpened.class, lookBackEvent(ids -> new LookBackOpened(lookBack(ids), "2026年下半年整改回头看",
+                List.of(UnitId.of("sqdw"), BRANCH), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30),
+                SamplingMode.PERCENT, 30, -4_611_686_018_427_387_904L, "supervisor")));
+        samples.put(SampleDrawn.class, lookBackEvent(ids -> new SampleDrawn(lookBack(ids),
+                List.of(RectificationId.of("rect-1"), RectificationId.of("rect-2")), List.of(RectificationId.of("rect-2")),
+                42L)));
+        samples.put(CheckRecorded.class, lookBackEvent(ids -> new CheckRecorded(lookBack(ids),
+                RectificationId.of("rect-2"), CheckOutcome.CONFIRMED, "整改成果巩固，微信群运行正常", null, null, null, null,
+                null, "supervisor", TODAY)));
+        samples.put(LookBackCompleted.class, lookBackEvent(ids -> new LookBackCompleted(lookBack(ids),
+                "抽查1项，1项巩固", 1, 0, 0)));
         return samples;
     }
 
@@ -179,6 +295,9 @@ class EventSerializationRoundTripTest {
     void everyEventTypeHasASample() {
         Set<Class<?>> declared = Arrays.stream(IssueEvents.class.getDeclaredClasses()).collect(Collectors.toSet());
         declared.addAll(Arrays.asList(RectificationEvents.class.getDeclaredClasses()));
+        declared.addAll(Arrays.asList(UnitEvents.class.getDeclaredClasses()));
+        declared.addAll(Arrays.asList(AgreementEvents.class.getDeclaredClasses()));
+        declared.addAll(Arrays.asList(LookBackEvents.class.getDeclaredClasses()));
 
         assertThat(SAMPLES).hasSize(declared.size());
         assertThat(SAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(declared);
@@ -252,6 +371,12 @@ class EventSerializationRoundTripTest {
         } else if (payload instanceof ExtensionApproved) {
             assertThat(json).contains("\"requestId\":\"ext-2025-1\"", "\"newDeadline\":\"2025-07-30\"",
                     "\"previousDeadline\":\"2025-06-30\"");
+        } else if (payload instanceof UnitRegistered) {
+            assertThat(json).contains("\"kind\":\"BRANCH\"", "\"parentId\":\"sqdw\"", "第一党支部");
+        } else if (payload instanceof UnitMoved) {
+            assertThat(json).contains("\"from\":\"sqdw\"", "\"to\":null");
+        } else if (payload instanceof AgreementAssessed) {
+            assertThat(json).contains("\"itemId\":\"item-1\"", "\"score\":27.5", "\"grade\":\"GOOD\"");
         } else if (payload instanceof EvidenceAttached) {
             assertThat(json).contains("\"evidenceId\":\"ev-photo-1\"", "\"size\":3221225472");
         }

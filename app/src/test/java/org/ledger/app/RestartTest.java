@@ -25,6 +25,7 @@ class RestartTest {
         Answer before;
         try (ConfigurableApplicationContext first = start()) {
             HttpClientSupport http = client(first);
+            TestUnits.ensure(http, "supervisor");
             assertThat(http.post("supervisor", "/api/issues", body(
                     "id", "issue-restart-1", "title", "高龄党员管理举措不完善", "description", "高龄党员服务方式单一",
                     "source", "SELF_EXAMINATION", "responsibleUnitId", "branch-1", "raisedByUnitId", "jgw",

@@ -35,7 +35,7 @@ final class AuditFixtures {
         send("supervisor", HttpMethod.POST, "/api/units",
                 Map.of("id", "sqdw", "name", "社区党委", "kind", "COMMUNITY_COMMITTEE", "parentId", "jgw"), null);
         send("supervisor", HttpMethod.POST, "/api/units",
-                Map.of("id", "branch-1", "name", "第一支部", "kind", "BRANCH", "parentId", "sqdw"), null);
+                Map.of("id", "branch-1", "name", "第一党支部", "kind", "BRANCH", "parentId", "sqdw"), null);
     }
 
     MockHttpServletResponse registerIssue(String id, String correlationId) throws Exception {

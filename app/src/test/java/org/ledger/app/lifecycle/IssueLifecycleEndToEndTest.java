@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ledger.app.HttpClientSupport;
 import org.ledger.app.HttpClientSupport.Answer;
+import org.ledger.app.TestUnits;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,6 +51,8 @@ class IssueLifecycleEndToEndTest {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String issuePath = "/api/ledgers/issues/issue-e2e-1";
         String itemPath = "/api/ledgers/rectifications/rect-e2e-1";
+        // 0. The units the issue names: jgw → sqdw → branch-1.
+        TestUnits.ensure(http, "supervisor");
 
         // 1. The supervising side registers an issue found in self-examination.
         Answer registered = http.post("supervisor", "/api/issues", body(
@@ -125,12 +129,13 @@ class IssueLifecycleEndToEndTest {
                 body("comment", "同意")).status()).isEqualTo(200);
         assertThat(http.get("lead", itemPath).text("status")).isEqualTo("IN_PROGRESS");
 
-        // 6. Evidence by reference, then a progress report citing it.
-        Answer evidence = http.post("lead", "/api/rectifications/rect-e2e-1/evidence", body(
-                "id", "ev-e2e-1", "name", "微信群截图.png", "mediaType", "image/png", "size", 48213,
-                "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+        // 6. An evidence file is uploaded, then a progress report cites it.
+        Answer evidence = http.upload("lead", "/api/rectifications/rect-e2e-1/evidence", "微信群截图.png",
+                "image/png", HttpClientSupport.png(), Map.of("id", "ev-e2e-1"));
         assertThat(evidence.status()).isEqualTo(201);
         assertThat(evidence.text("id")).isEqualTo("ev-e2e-1");
+        assertThat(evidence.text("sha256")).matches("[0-9a-f]{64}");
+        assertThat(evidence.text("mediaType")).isEqualTo("image/png");
         assertThat(http.post("lead", "/api/rectifications/rect-e2e-1/progress-reports", body(
                 "percent", 60, "note", "微信群已建立，38名流动党员入群", "evidenceIds", List.of("ev-e2e-1")))
                 .status()).isEqualTo(200);

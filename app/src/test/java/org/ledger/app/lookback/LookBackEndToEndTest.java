@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ledger.app.HttpClientSupport;
@@ -138,10 +139,8 @@ class LookBackEndToEndTest {
                 "deadline", today.plusDays(5).toString())).status()).isEqualTo(201);
         assertThat(http.post("supervisor", "/api/rectifications/" + item + "/plan-approval", body()).status())
                 .isEqualTo(200);
-        assertThat(http.post("lead", "/api/rectifications/" + item + "/evidence", body("id", "ev-" + n,
-                "name", "记录.pdf", "mediaType", "application/pdf", "size", 1024,
-                "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")).status())
-                .isEqualTo(201);
+        assertThat(http.upload("lead", "/api/rectifications/" + item + "/evidence", "记录.pdf", "application/pdf",
+                HttpClientSupport.pdf("记录" + n), Map.of("id", "ev-" + n)).status()).isEqualTo(201);
         assertThat(http.post("lead", "/api/rectifications/" + item + "/closure-request", body("statement", "已完成",
                 "evidenceIds", List.of("ev-" + n))).status()).isEqualTo(200);
         assertThat(http.post("supervisor", "/api/rectifications/" + item + "/verification", body("outcome", "CLOSED",

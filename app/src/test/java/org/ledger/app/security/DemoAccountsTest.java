@@ -24,16 +24,16 @@ class DemoAccountsTest {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
         assertThat(properties.getAccounts()).extracting(LedgerSecurityProperties.Account::getUsername)
-                .containsExactly("admin", "supervisor", "lead", "auditor", "viewer");
+                .containsExactly("admin", "supervisor", "committee", "secretary", "lead", "auditor", "viewer");
         for (LedgerSecurityProperties.Account account : properties.getAccounts()) {
             assertThat(account.getPassword()).startsWith("{bcrypt}");
             assertThat(encoder.matches(account.getUsername(), account.getPassword()))
                     .as(account.getUsername()).isTrue();
         }
         assertThat(properties.getAccounts()).extracting(LedgerSecurityProperties.Account::getRoles)
-                .containsExactly(List.of("ADMIN"), List.of("SUPERVISOR"), List.of("UNIT_LEAD"), List.of("AUDITOR"),
-                        List.of("VIEWER"));
+                .containsExactly(List.of("ADMIN"), List.of("SUPERVISOR"), List.of("SUPERVISOR"), List.of("UNIT_LEAD"),
+                        List.of("UNIT_LEAD"), List.of("AUDITOR"), List.of("VIEWER"));
         assertThat(properties.getAccounts()).extracting(LedgerSecurityProperties.Account::getUnit)
-                .containsExactly("jgw", "jgw", "branch-1", "jgw", "branch-1");
+                .containsExactly("jgw", "jgw", "sqdw", "sqdw", "branch-1", "jgw", "branch-1");
     }
 }

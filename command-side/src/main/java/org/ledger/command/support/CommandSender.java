@@ -1,5 +1,6 @@
 package org.ledger.command.support;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandMessage;
@@ -35,15 +36,7 @@ public class CommandSender {
      * @param reason      the actor's reason, stored with every event; null or blank when none was given
      */
     public Accepted send(Object command, String aggregateId, String reason) {
-        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(metadata(reason));
-        recorder.expect(message.getIdentifier());
-        List<AppendedEvent> appended;
-        try {
-            gateway.sendAndWait(message);
-        } finally {
-            appended = recorder.take(message.getIdentifier());
-        }
+        List<AppendedEvent> appended = sendWithoutWaiting(command, reason);
         readYourWrites.await(appended);
         long version = appended.stream()
                 .filter(event -> event.aggregateId().equals(aggregateId))
@@ -51,6 +44,31 @@ public class CommandSender {
                 .max()
                 .orElse(-1L);
         return new Accepted(aggregateId, version);
+    }
+
+    /**
+     * Sends a command without waiting for the ledgers to show it, for bulk loads (the demo data set) that wait
+     * once at the end with {@link #awaitLedgers}.
+     *
+     * @return the events the command appended
+     */
+    public List<AppendedEvent> sendWithoutWaiting(Object command, String reason) {
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(metadata(reason));
+        recorder.expect(message.getIdentifier());
+        try {
+            gateway.sendAndWait(message);
+        } catch (RuntimeException | Error failure) {
+            // a refused command appended nothing; take its entry so that it leaves nothing behind
+            recorder.take(message.getIdentifier());
+            throw failure;
+        }
+        return recorder.take(message.getIdentifier());
+    }
+
+    /** Waits (bounded) until the ledgers show the given events. */
+    public boolean awaitLedgers(Collection<AppendedEvent> appended) {
+        return readYourWrites.await(appended);
     }
 
     private MetaData metadata(String reason) {

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jakarta.persistence.criteria.Predicate;
 import org.ledger.query.support.LedgerPaging;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.TextSearch;
 import org.ledger.query.support.Validity;
+import org.ledger.query.unit.UnitTree;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -39,13 +41,18 @@ public class IssueLedgerQueries {
             Sort.by(Sort.Order.desc("foundOn"), Sort.Order.desc("registeredAt")), "issueId");
 
     private final IssueLedgerRepository rows;
+    private final UnitTree unitTree;
 
-    public IssueLedgerQueries(IssueLedgerRepository rows) {
+    public IssueLedgerQueries(IssueLedgerRepository rows, UnitTree unitTree) {
         this.rows = rows;
+        this.unitTree = unitTree;
     }
 
     public PageAnswer<IssueLedgerEntry> list(IssueLedgerFilter filter, Pageable pageable, Instant asOf) {
-        Specification<IssueLedgerRow> spec = Validity.<IssueLedgerRow>at(asOf).and(matching(filter));
+        // "unit (including its subtree)" (DESIGN.md §4): the tree as it was at the instant the ledger is read.
+        Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
+                : unitTree.subtree(filter.unitId(), asOf);
+        Specification<IssueLedgerRow> spec = Validity.<IssueLedgerRow>at(asOf).and(matching(filter, units));
         return PageAnswer.of(rows.findAll(spec, pageable), IssueLedgerEntry::of);
     }
 
@@ -54,11 +61,12 @@ public class IssueLedgerQueries {
         return rows.findOne(Validity.<IssueLedgerRow>at(asOf).and(byId)).map(IssueLedgerEntry::of);
     }
 
-    static Specification<IssueLedgerRow> matching(IssueLedgerFilter f) {
+    /** @param units the responsible units to match (a unit and its subtree); null for any unit */
+    static Specification<IssueLedgerRow> matching(IssueLedgerFilter f, Set<String> units) {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
-            if (f.unitId() != null && !f.unitId().isBlank()) {
-                where.add(cb.equal(root.get("responsibleUnitId"), f.unitId()));
+            if (units != null) {
+                where.add(root.get("responsibleUnitId").in(units));
             }
             if (f.statuses() != null && !f.statuses().isEmpty()) {
                 where.add(root.get("status").in(f.statuses()));

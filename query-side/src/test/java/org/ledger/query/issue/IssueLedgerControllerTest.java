@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.ledger.kernel.issue.IssueEvents.IssueAcknowledged;
 import org.ledger.kernel.issue.IssueId;
 import org.ledger.kernel.issue.IssueSource;
+import org.ledger.query.unit.UnitTree;
 import org.ledger.query.TestJson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 @DataJpaTest
-@Import({IssueLedgerProjection.class, IssueLedgerQueries.class})
+@Import({IssueLedgerProjection.class, IssueLedgerQueries.class, UnitTree.class})
 class IssueLedgerControllerTest {
 
     static final Instant T0 = Instant.parse("2024-04-12T08:00:00Z");

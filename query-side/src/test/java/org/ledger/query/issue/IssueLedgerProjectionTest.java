@@ -23,6 +23,7 @@ import org.ledger.kernel.issue.Severity;
 import org.ledger.kernel.rectification.RectificationId;
 import org.ledger.kernel.rectification.RectificationOutcome;
 import org.ledger.kernel.unit.UnitId;
+import org.ledger.query.unit.UnitTree;
 import org.ledger.query.support.PageAnswer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
@@ -30,7 +31,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.server.ResponseStatusException;
 
 @DataJpaTest
-@Import({IssueLedgerProjection.class, IssueLedgerQueries.class})
+@Import({IssueLedgerProjection.class, IssueLedgerQueries.class, UnitTree.class})
 class IssueLedgerProjectionTest {
 
     static final Instant T0 = Instant.parse("2024-04-12T08:00:00Z");

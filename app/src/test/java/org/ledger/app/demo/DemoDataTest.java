@@ -1,0 +1,114 @@
+package org.ledger.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ledger.LedgerApplication;
+import org.ledger.app.HttpClientSupport;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The demo profile loads the data set of the half-year report on an empty database, and a second start on the
+ * same data loads nothing again.
+ */
+class DemoDataTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theDemoDataLoadsOnAnEmptyDatabaseAndNeverTwice() {
+        long eventsAfterFirstStart;
+        try (ConfigurableApplicationContext app = start("demo")) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            eventsAfterFirstStart = count(jdbc, "select count(*) from domain_event_entry");
+            HttpClientSupport http = client(app);
+
+            // the tree: 1 working committee, 1 community committee, 11 branches, 29 groups
+            JsonNode tree = http.get("auditor", "/api/units").body();
+            List<JsonNode> units = new ArrayList<>();
+            collect(tree, units);
+            assertThat(units).hasSize(42);
+            assertThat(units).filteredOn(u -> "BRANCH".equals(u.path("kind").asText())).hasSize(11);
+            assertThat(units).filteredOn(u -> "GROUP".equals(u.path("kind").asText())).hasSize(29);
+
+            // agreements: 街工委 ↔ 社区党委 and 社区党委 ↔ each branch, with items and tasks
+            JsonNode responsibilities = http.get("auditor", "/api/ledgers/responsibilities?size=200").body();
+            assertThat(responsibilities.path("page").path("totalElements").asInt()).isEqualTo(12 * 4);
+            assertThat(http.get("auditor", "/api/ledgers/tasks?size=1").body().path("page").path("totalElements")
+                    .asInt()).isEqualTo(3 + 11 * 3);
+
+            // the report's three problems, found in self-examination, with their root causes
+            JsonNode issues = http.get("auditor", "/api/ledgers/issues?source=SELF_EXAMINATION").body();
+            assertThat(issues.path("content")).extracting(row -> row.get("title").asText())
+                    .contains("流动党员管理存在欠缺", "高龄党员管理举措不完善", "党建引领作用发挥不强，创新力不够");
+            assertThat(issues.path("content")).allSatisfy(row -> assertThat(row.get("rootCause").asText()).isNotBlank());
+
+            // measures at different stages: one overdue, one extended, one closed, one reopened
+            JsonNode remote = http.get("auditor", "/api/ledgers/rectifications/rect-remote-study").body();
+            assertThat(remote.get("overdue").asBoolean()).isTrue();
+            JsonNode wechat = http.get("auditor", "/api/ledgers/rectifications/rect-wechat-group").body();
+            assertThat(wechat.get("effectiveDeadline").asText()).isNotEqualTo(wechat.get("originalDeadline").asText());
+            assertThat(http.get("auditor", "/api/ledgers/rectifications/rect-young-volunteers").text("status"))
+                    .isEqualTo("CLOSED");
+            JsonNode pairing = http.get("auditor", "/api/ledgers/rectifications/rect-pairing").body();
+            assertThat(pairing.get("status").asText()).isEqualTo("IN_PROGRESS");
+            assertThat(pairing.get("reopenCount").asInt()).isEqualTo(1);
+
+            // the demo accounts can log in
+            assertThat(http.get("supervisor", "/api/ledgers/issues").status()).isEqualTo(200);
+            assertThat(http.get("secretary", "/api/ledgers/issues").status()).isEqualTo(200);
+        }
+
+        try (ConfigurableApplicationContext again = start("demo")) {
+            JdbcTemplate jdbc = again.getBean(JdbcTemplate.class);
+            assertThat(count(jdbc, "select count(*) from domain_event_entry")).isEqualTo(eventsAfterFirstStart);
+            assertThat(count(jdbc, "select count(*) from unit_registry")).isEqualTo(42);
+        }
+    }
+
+    @Test
+    void theDemoProfileRefusesToRunBesideAProductionProfile() {
+        assertThatThrownBy(() -> start("demo", "prod").close())
+                .hasStackTraceContaining("must not run with the 'prod' profile");
+    }
+
+    private ConfigurableApplicationContext start(String... profiles) {
+        return new SpringApplicationBuilder(LedgerApplication.class).profiles(profiles).run(
+                "--server.port=0", "--server.address=127.0.0.1", "--ledger.data-dir=" + dataDir);
+    }
+
+    private static HttpClientSupport client(ConfigurableApplicationContext app) {
+        return new HttpClientSupport(((WebServerApplicationContext) app).getWebServer().getPort());
+    }
+
+    private static long count(JdbcTemplate jdbc, String sql) {
+        Long count = jdbc.queryForObject(sql, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static void collect(JsonNode node, List<JsonNode> into) {
+        if (node == null) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(child -> collect(child, into));
+            return;
+        }
+        if (node.has("id") && node.has("kind")) {
+            into.add(node);
+        }
+        collect(node.get("children"), into);
+        collect(node.get("content"), into);
+        collect(node.get("units"), into);
+    }
+}
