@@ -11,6 +11,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.ledger.command.access.AccessRule;
+import org.ledger.command.access.ActorScope;
 import org.ledger.command.rectification.RectificationItem;
 import org.ledger.kernel.MetadataKeys;
 import org.ledger.kernel.RuleViolation;
@@ -45,6 +47,7 @@ public class Issue {
     private IssueId issueId;
     private IssueStatus status;
     private UnitId raisedByUnitId;
+    private UnitId responsibleUnitId;
     private int rootCauseRevision;
     private String rootCause;
     /** Every item of this issue and whether it is done (closed, or ongoing for long-term measures). */
@@ -55,14 +58,17 @@ public class Issue {
     }
 
     @CommandHandler
-    public Issue(RegisterIssue command) {
+    public Issue(RegisterIssue command, ActorScope scope) {
+        scope.require(AccessRule.RegisterIssueBySupervisorOfRaisingUnit, scope.supervises(command.raisedByUnitId()),
+                command.raisedByUnitId());
         apply(new IssueRegistered(command.issueId(), command.title(), command.description(), command.source(),
                 command.sourceReference(), command.category(), command.severity(), command.responsibleUnitId(),
                 command.raisedByUnitId(), command.foundOn(), command.responsibilityItem()));
     }
 
     @CommandHandler
-    void handle(AcknowledgeIssue command, @MetaDataValue(MetadataKeys.USER) String user) {
+    void handle(AcknowledgeIssue command, @MetaDataValue(MetadataKeys.USER) String user, ActorScope scope) {
+        requireLeadOfResponsibleUnit(scope);
         refuseIfDismissed();
         if (status != IssueStatus.REGISTERED) {
             throw new RuleViolation(IssueRule.AcknowledgeOnlyOnce);
@@ -71,7 +77,8 @@ public class Issue {
     }
 
     @CommandHandler
-    void handle(RecordRootCause command) {
+    void handle(RecordRootCause command, ActorScope scope) {
+        requireLeadOfResponsibleUnit(scope);
         refuseIfDismissed();
         if (status == IssueStatus.REGISTERED) {
             throw new RuleViolation(IssueRule.RootCauseNeedsAcknowledgement);
@@ -84,7 +91,9 @@ public class Issue {
 
     @CommandHandler
     void handle(DismissIssue command, @MetaDataValue(MetadataKeys.USER) String user,
-                @MetaDataValue(MetadataKeys.UNIT) String unit) {
+                @MetaDataValue(MetadataKeys.UNIT) String unit, ActorScope scope) {
+        scope.require(AccessRule.DismissIssueBySupervisorOfRaisingUnit, scope.supervises(raisedByUnitId),
+                raisedByUnitId);
         refuseIfDismissed();
         if (!raisedByUnitId.value().equals(unit)) {
             throw new RuleViolation(IssueRule.DismissalOnlyByRaisingSide,
@@ -97,7 +106,9 @@ public class Issue {
     }
 
     @CommandHandler
-    void handle(PlanRectification command, @MetaDataValue(MetadataKeys.USER) String user) throws Exception {
+    void handle(PlanRectification command, @MetaDataValue(MetadataKeys.USER) String user, ActorScope scope)
+            throws Exception {
+        requireLeadOfResponsibleUnit(scope);
         if (status == IssueStatus.DISMISSED) {
             throw new RuleViolation(IssueRule.NoRectificationForDismissedIssue);
         }
@@ -127,6 +138,11 @@ public class Issue {
         }
     }
 
+    /** Acknowledging, analysing and planning are the responsible unit's own work (DESIGN.md §6). */
+    private void requireLeadOfResponsibleUnit(ActorScope scope) {
+        scope.require(AccessRule.IssueWorkByLeadOfResponsibleUnit, scope.leads(responsibleUnitId), responsibleUnitId);
+    }
+
     private void refuseIfDismissed() {
         if (status == IssueStatus.DISMISSED) {
             throw new RuleViolation(IssueRule.DismissedIssueIsClosed);
@@ -137,6 +153,7 @@ public class Issue {
     void on(IssueRegistered event) {
         issueId = event.issueId();
         raisedByUnitId = event.raisedByUnitId();
+        responsibleUnitId = event.responsibleUnitId();
         status = IssueStatus.REGISTERED;
     }
 

@@ -15,6 +15,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.ledger.command.access.AccessRule;
+import org.ledger.command.access.ActorScope;
 import org.ledger.kernel.MetadataKeys;
 import org.ledger.kernel.RuleViolation;
 import org.ledger.kernel.lookback.CheckOutcome;
@@ -57,7 +59,8 @@ public class LookBack {
     }
 
     @CommandHandler
-    public LookBack(OpenLookBack command, @MetaDataValue(MetadataKeys.USER) String user) {
+    public LookBack(OpenLookBack command, @MetaDataValue(MetadataKeys.USER) String user, ActorScope scope) {
+        requireSupervisorOf(command.unitIds(), scope);
         if (command.closedTo().isBefore(command.closedFrom())) {
             throw new RuleViolation(LookBackRule.ClosedPeriodOrdered,
                     command.closedTo() + " is before " + command.closedFrom());
@@ -89,7 +92,8 @@ public class LookBack {
      * Draws the sample ({@code DrawSample} is handled by {@code LookBackSampling}, which finds the candidates:
      * every item closed in scope at this moment, as the command side's registry lists them).
      */
-    public void drawSample(List<RectificationId> closedInScope) {
+    public void drawSample(List<RectificationId> closedInScope, ActorScope actor) {
+        requireSupervisorOf(scope.unitIds(), actor);
         refuseIfCompleted();
         if (status != LookBackStatus.OPENED) {
             throw new RuleViolation(LookBackRule.SampleDrawnOnce);
@@ -101,7 +105,8 @@ public class LookBack {
     }
 
     @CommandHandler
-    void handle(RecordCheck command, @MetaDataValue(MetadataKeys.USER) String user) {
+    void handle(RecordCheck command, @MetaDataValue(MetadataKeys.USER) String user, ActorScope actor) {
+        requireSupervisorOf(scope.unitIds(), actor);
         refuseIfCompleted();
         if (!sample.contains(command.rectificationId())) {
             throw new RuleViolation(LookBackRule.CheckOnlySampledItems, command.rectificationId().value());
@@ -128,7 +133,8 @@ public class LookBack {
     }
 
     @CommandHandler
-    void handle(CompleteLookBack command) {
+    void handle(CompleteLookBack command, ActorScope actor) {
+        requireSupervisorOf(scope.unitIds(), actor);
         refuseIfCompleted();
         if (status != LookBackStatus.SAMPLED || checked.size() < sample.size()) {
             throw new RuleViolation(LookBackRule.CompletionNeedsEveryCheck,
@@ -198,4 +204,11 @@ public class LookBack {
     void on(LookBackCompleted event) {
         status = LookBackStatus.COMPLETED;
     }
+
+    /** A look-back is run by a supervisor whose subtree contains every unit it re-checks (DESIGN.md §6). */
+    private static void requireSupervisorOf(List<UnitId> unitIds, ActorScope actor) {
+        boolean all = unitIds != null && unitIds.stream().allMatch(actor::supervises);
+        actor.require(AccessRule.LookBackBySupervisorOfItsUnits, all, unitIds);
+    }
+
 }

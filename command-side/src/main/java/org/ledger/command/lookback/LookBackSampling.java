@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
+import org.ledger.command.access.ActorScope;
 import org.ledger.command.lookback.registry.ClosedItemRegistry;
 import org.ledger.command.unit.registry.UnitRegistry;
 import org.ledger.kernel.lookback.LookBackCommands.DrawSample;
@@ -31,9 +32,9 @@ class LookBackSampling {
     }
 
     @CommandHandler
-    void handle(DrawSample command) {
+    void handle(DrawSample command, ActorScope actor) {
         repository.load(command.lookBackId().value(), command.expectedVersion())
-                .execute(campaign -> campaign.drawSample(closedInScope(campaign.scope())));
+                .execute(campaign -> campaign.drawSample(closedInScope(campaign.scope()), actor));
     }
 
     private List<RectificationId> closedInScope(LookBack.Scope scope) {

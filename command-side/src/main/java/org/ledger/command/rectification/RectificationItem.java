@@ -14,7 +14,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.ledger.command.access.AccessRule;
+import org.ledger.command.access.ActorScope;
 import org.ledger.kernel.MetadataKeys;
+import org.ledger.kernel.unit.UnitId;
 import org.ledger.kernel.RuleViolation;
 import org.ledger.kernel.issue.IssueCommands.PlanRectification;
 import org.ledger.kernel.issue.IssueId;
@@ -68,6 +71,7 @@ public class RectificationItem {
     @AggregateIdentifier
     private RectificationId rectificationId;
     private IssueId issueId;
+    private UnitId ownerUnitId;
     private RectificationType type;
     private RectificationStatus status;
     private LocalDate effectiveDeadline;
@@ -99,7 +103,8 @@ public class RectificationItem {
     }
 
     @CommandHandler
-    void handle(RevisePlan command) {
+    void handle(RevisePlan command, ActorScope scope) {
+        requireLeadOfOwnerUnit(scope);
         refuseIfClosed();
         if (status != RectificationStatus.PLANNED && status != RectificationStatus.PLAN_RETURNED) {
             throw new RuleViolation(RectificationRule.PlanRevisableOnlyBeforeApproval);
@@ -111,20 +116,23 @@ public class RectificationItem {
 
     @CommandHandler
     void handle(ApprovePlan command, @MetaDataValue(MetadataKeys.USER) String user, DeadlineManager deadlines,
-                WarningPolicy policy) {
+                WarningPolicy policy, ActorScope scope) {
+        requireSupervisorOfOwnerUnit(scope);
         requirePlanAwaitingApproval();
         apply(new RectificationPlanApproved(rectificationId, command.comment(), user));
         rescheduleWarnings(deadlines, policy);
     }
 
     @CommandHandler
-    void handle(ReturnPlan command, @MetaDataValue(MetadataKeys.USER) String user) {
+    void handle(ReturnPlan command, @MetaDataValue(MetadataKeys.USER) String user, ActorScope scope) {
+        requireSupervisorOfOwnerUnit(scope);
         requirePlanAwaitingApproval();
         apply(new RectificationPlanReturned(rectificationId, command.reason(), user));
     }
 
     @CommandHandler
-    void handle(ReportProgress command) {
+    void handle(ReportProgress command, ActorScope scope) {
+        requireLeadOfOwnerUnit(scope);
         refuseIfClosed();
         if (status != RectificationStatus.IN_PROGRESS && status != RectificationStatus.ONGOING) {
             throw new RuleViolation(RectificationRule.ProgressOnlyWhileInProgress, "the item is " + status);
@@ -136,7 +144,8 @@ public class RectificationItem {
     }
 
     @CommandHandler
-    void handle(AttachEvidence command) {
+    void handle(AttachEvidence command, ActorScope scope) {
+        requireLeadOfOwnerUnit(scope);
         refuseIfClosed();
         if (evidence.contains(command.evidenceId())) {
             throw new RuleViolation(RectificationRule.EvidenceIdUnique, command.evidenceId().value());
@@ -146,7 +155,8 @@ public class RectificationItem {
     }
 
     @CommandHandler
-    void handle(RequestExtension command, @MetaDataValue(MetadataKeys.USER) String user) {
+    void handle(RequestExtension command, @MetaDataValue(MetadataKeys.USER) String user, ActorScope scope) {
+        requireLeadOfOwnerUnit(scope);
         refuseIfClosed();
         if (status != RectificationStatus.IN_PROGRESS) {
             throw new RuleViolation(RectificationRule.ExtensionOnlyWhileInProgress, "the item is " + status);
@@ -166,7 +176,8 @@ public class RectificationItem {
 
     @CommandHandler
     void handle(ApproveExtension command, @MetaDataValue(MetadataKeys.USER) String user, DeadlineManager deadlines,
-                WarningPolicy policy) {
+                WarningPolicy policy, ActorScope scope) {
+        requireSupervisorOfOwnerUnit(scope);
         PendingExtension pending = requirePending(command.requestId(), user);
         LocalDate newDeadline = command.newDeadline() != null ? command.newDeadline() : pending.proposedDeadline();
         requireLaterThanDeadline(newDeadline);
@@ -178,13 +189,15 @@ public class RectificationItem {
     }
 
     @CommandHandler
-    void handle(RejectExtension command, @MetaDataValue(MetadataKeys.USER) String user) {
+    void handle(RejectExtension command, @MetaDataValue(MetadataKeys.USER) String user, ActorScope scope) {
+        requireSupervisorOfOwnerUnit(scope);
         PendingExtension pending = requirePending(command.requestId(), user);
         apply(new ExtensionRejected(rectificationId, pending.requestId(), command.reason(), user));
     }
 
     @CommandHandler
-    void handle(RequestClosure command, @MetaDataValue(MetadataKeys.USER) String user) {
+    void handle(RequestClosure command, @MetaDataValue(MetadataKeys.USER) String user, ActorScope scope) {
+        requireLeadOfOwnerUnit(scope);
         refuseIfClosed();
         if (status != RectificationStatus.IN_PROGRESS && status != RectificationStatus.ONGOING) {
             throw new RuleViolation(RectificationRule.ClosureOnlyWhileInProgress, "the item is " + status);
@@ -199,7 +212,8 @@ public class RectificationItem {
 
     @CommandHandler
     void handle(VerifyClosure command, @MetaDataValue(MetadataKeys.USER) String user, DeadlineManager deadlines,
-                WarningPolicy policy) {
+                WarningPolicy policy, ActorScope scope) {
+        scope.require(AccessRule.VerifierFromSupervisingSide, scope.supervisesFromAbove(ownerUnitId), ownerUnitId);
         refuseIfClosed();
         if (status != RectificationStatus.CLOSURE_REQUESTED) {
             throw new RuleViolation(RectificationRule.VerificationNeedsClosureRequest, "the item is " + status);
@@ -228,7 +242,8 @@ public class RectificationItem {
 
     @CommandHandler
     void handle(ReopenRectification command, @MetaDataValue(MetadataKeys.USER) String user,
-                DeadlineManager deadlines, WarningPolicy policy) {
+                DeadlineManager deadlines, WarningPolicy policy, ActorScope scope) {
+        requireSupervisorOfOwnerUnit(scope);
         if (status != RectificationStatus.CLOSED && status != RectificationStatus.ONGOING) {
             throw new RuleViolation(RectificationRule.ReopenOnlyClosed, "the item is " + status);
         }
@@ -284,6 +299,16 @@ public class RectificationItem {
         }
     }
 
+    /** The owner unit's own work (DESIGN.md §6): plan revisions, progress, evidence, requests. */
+    private void requireLeadOfOwnerUnit(ActorScope scope) {
+        scope.require(AccessRule.ItemWorkByLeadOfOwnerUnit, scope.leads(ownerUnitId), ownerUnitId);
+    }
+
+    /** Decisions on the item belong to the supervising side of its owner unit (DESIGN.md §6). */
+    private void requireSupervisorOfOwnerUnit(ActorScope scope) {
+        scope.require(AccessRule.ItemDecisionBySupervisorOfOwnerUnit, scope.supervises(ownerUnitId), ownerUnitId);
+    }
+
     private void refuseIfClosed() {
         if (status == RectificationStatus.CLOSED) {
             throw new RuleViolation(RectificationRule.ClosedItemIsFinal);
@@ -332,6 +357,7 @@ public class RectificationItem {
     void on(RectificationPlanned event) {
         rectificationId = event.rectificationId();
         issueId = event.issueId();
+        ownerUnitId = event.ownerUnitId();
         type = event.type();
         effectiveDeadline = event.deadline();
         status = RectificationStatus.PLANNED;
@@ -340,6 +366,7 @@ public class RectificationItem {
 
     @EventSourcingHandler
     void on(RectificationPlanRevised event) {
+        ownerUnitId = event.ownerUnitId();
         type = event.type();
         effectiveDeadline = event.deadline();
         warningsIssued.clear();

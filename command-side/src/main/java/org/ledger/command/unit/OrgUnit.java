@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
+import org.ledger.command.access.AccessRule;
+import org.ledger.command.access.ActorScope;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -43,13 +45,17 @@ public class OrgUnit {
     }
 
     @CommandHandler
-    public OrgUnit(RegisterUnit command) {
+    public OrgUnit(RegisterUnit command, ActorScope scope) {
+        // a root has no unit above it: only an admin registers one
+        scope.require(AccessRule.UnitManagedFromAbove,
+                command.parentId() == null ? scope.isAdmin() : scope.supervises(command.parentId()), command.unitId());
         requireFits(command.kind(), command.parentId(), command.parentKind());
         apply(new UnitRegistered(command.unitId(), command.name(), command.kind(), command.parentId()));
     }
 
     @CommandHandler
-    void handle(RenameUnit command) {
+    void handle(RenameUnit command, ActorScope scope) {
+        requireManagedFromAbove(scope);
         refuseIfDissolved();
         if (Objects.equals(name, command.name())) {
             throw new RuleViolation(UnitRule.RenameMustChangeName);
@@ -58,7 +64,9 @@ public class OrgUnit {
     }
 
     @CommandHandler
-    void handle(MoveUnit command) {
+    void handle(MoveUnit command, ActorScope scope) {
+        requireManagedFromAbove(scope);
+        scope.require(AccessRule.UnitManagedFromAbove, scope.supervises(command.newParentId()), command.newParentId());
         refuseIfDissolved();
         UnitId target = command.newParentId();
         if (Objects.equals(parentId, target)) {
@@ -72,13 +80,19 @@ public class OrgUnit {
     }
 
     @CommandHandler
-    void handle(DissolveUnit command) {
+    void handle(DissolveUnit command, ActorScope scope) {
+        requireManagedFromAbove(scope);
         refuseIfDissolved();
         if (!command.activeChildren().isEmpty()) {
             throw new RuleViolation(UnitRule.DissolveOnlyWithoutActiveChildren,
                     "active children " + command.activeChildren());
         }
         apply(new UnitDissolved(unitId, command.reason()));
+    }
+
+    /** A supervisor manages the units below its own, not its own unit (nor a unit outside its subtree). */
+    private void requireManagedFromAbove(ActorScope scope) {
+        scope.require(AccessRule.UnitManagedFromAbove, scope.supervisesFromAbove(unitId), unitId);
     }
 
     private void refuseIfDissolved() {

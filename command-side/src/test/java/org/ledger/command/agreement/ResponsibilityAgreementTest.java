@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.ledger.command.access.AccessFixtures;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ledger.command.rectification.WarningPolicy;
 import org.ledger.kernel.MetadataKeys;
 import org.ledger.kernel.agreement.AgreementCommands.AddItem;
 import org.ledger.kernel.agreement.AgreementCommands.ArchiveAgreement;
@@ -77,7 +79,9 @@ class ResponsibilityAgreementTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(ResponsibilityAgreement.class);
+        fixture = AccessFixtures.install(new AggregateTestFixture<>(ResponsibilityAgreement.class));
+        // signing, planning, changing, cancelling and completing tasks (re)schedule warnings (AgreementTaskDeadlinesTest)
+        fixture.registerInjectableResource(new WarningPolicy(20, 10, java.time.ZoneId.of("Asia/Shanghai")));
     }
 
     // ---------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.ledger.command.access.AccessFixtures;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -63,7 +64,7 @@ class IssueTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Issue.class);
+        fixture = AccessFixtures.install(new AggregateTestFixture<>(Issue.class));
     }
 
     // ---------------------------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.ledger.command.access.AccessFixtures;
+import org.ledger.command.access.ActorScope;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class LookBackTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(LookBack.class);
+        fixture = AccessFixtures.install(new AggregateTestFixture<>(LookBack.class));
     }
 
     static LookBackOpened opened(SamplingMode mode, int value) {
@@ -92,7 +94,7 @@ class LookBackTest {
     @Test
     void sampleDrawnOnce() {
         fixture.given(opened(SamplingMode.ALL, 0), drawn(R1, R2, R3))
-                .whenInvoking(LB.value(), campaign -> campaign.drawSample(List.of(R1)))
+                .whenInvoking(LB.value(), campaign -> campaign.drawSample(List.of(R1), ActorScope.unrestricted("tester")))
                 .expectException(violates(LookBackRule.SampleDrawnOnce))
                 .expectNoEvents();
     }
@@ -175,7 +177,7 @@ class LookBackTest {
         // candidates arrive in any order; the campaign sorts them, so the draw depends on the set and the seed only
         List<RectificationId> expected = LookBack.draw(List.of(R1, R2, R3), SamplingMode.COUNT, 2, 42L);
         fixture.given(opened(SamplingMode.COUNT, 2))
-                .whenInvoking(LB.value(), campaign -> campaign.drawSample(List.of(R3, R1, R2, R1)))
+                .whenInvoking(LB.value(), campaign -> campaign.drawSample(List.of(R3, R1, R2, R1), ActorScope.unrestricted("tester")))
                 .expectEvents(new SampleDrawn(LB, List.of(R1, R2, R3), expected, 42L));
         assertThat(expected).hasSize(2);
     }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.ledger.command.access.AccessFixtures;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class RectificationDeadlinesTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(RectificationItem.class);
+        fixture = AccessFixtures.install(new AggregateTestFixture<>(RectificationItem.class));
         fixture.registerInjectableResource(POLICY);
     }
 

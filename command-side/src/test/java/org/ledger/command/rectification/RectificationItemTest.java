@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.ledger.command.access.AccessFixtures;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -81,7 +82,7 @@ class RectificationItemTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(RectificationItem.class);
+        fixture = AccessFixtures.install(new AggregateTestFixture<>(RectificationItem.class));
         // approval, extension, verification and reopening (re)schedule warnings (RectificationDeadlinesTest)
         fixture.registerInjectableResource(new WarningPolicy(20, 10, java.time.ZoneId.of("Asia/Shanghai")));
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.ledger.command.access.AccessFixtures;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class OrgUnitTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(OrgUnit.class);
+        fixture = AccessFixtures.install(new AggregateTestFixture<>(OrgUnit.class));
         fixture.registerCommandHandlerInterceptor(
                 new UnitReferenceCheck(id -> Optional.ofNullable(registry.get(id))));
         known(JGW, null, UnitKind.WORKING_COMMITTEE, false);
