@@ -1,6 +1,13 @@
 package org.ledger.app.deadline;
 
 import java.time.Clock;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,5 +25,26 @@ public class DeadlineSchedulerConfiguration {
     @Bean
     com.github.kagkarlsson.scheduler.Clock dbSchedulerClock(Clock clock) {
         return clock::instant;
+    }
+
+    /**
+     * The deadline manager Axon's auto-configuration would build, with the same settings (db-scheduler's own
+     * starter starts and stops the scheduler), but tolerant of cancelling a deadline that is firing: see
+     * {@link CancellationTolerantDeadlineManager}. Declared as a {@code DbSchedulerDeadlineManager}, the type the
+     * auto-configuration backs off for, and which its db-scheduler task looks up to run deadlines.
+     */
+    @Bean
+    DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
+                                    @Qualifier("eventSerializer") Serializer serializer,
+                                    TransactionManager transactionManager,
+                                    DeadlineManagerSpanFactory spanFactory) {
+        return new CancellationTolerantDeadlineManager(DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactionManager)
+                .spanFactory(spanFactory)
+                .startScheduler(false)
+                .stopScheduler(false));
     }
 }

@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The task ledger's own note of the agreement facts it copies onto task rows (they never change). */
+/**
+ * The task ledger's own note of the agreement facts it copies onto task rows (they never change), and whether the
+ * agreement is in force: only then do its tasks' warnings run, so only then does a new task start at GREEN.
+ */
 @Entity
 @Table(name = "task_ledger_agreement")
 public class TaskLedgerAgreement {
@@ -19,6 +22,9 @@ public class TaskLedgerAgreement {
 
     @Column(name = "responsible_unit_id", length = 64)
     private String responsibleUnitId;
+
+    @Column(name = "in_force", nullable = false)
+    private boolean inForce;
 
     protected TaskLedgerAgreement() {
     }
@@ -39,5 +45,13 @@ public class TaskLedgerAgreement {
 
     public String getResponsibleUnitId() {
         return responsibleUnitId;
+    }
+
+    public boolean isInForce() {
+        return inForce;
+    }
+
+    void setInForce(boolean inForce) {
+        this.inForce = inForce;
     }
 }

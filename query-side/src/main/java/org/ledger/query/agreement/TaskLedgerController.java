@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.ledger.kernel.agreement.TaskStatus;
+import org.ledger.kernel.rectification.WarningLevel;
 import org.ledger.query.support.PageAnswer;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -46,6 +47,8 @@ class TaskLedgerController {
             @RequestParam(name = "status", required = false) List<TaskStatus> status,
             @Parameter(description = "true: only overdue tasks (due date passed, not completed); false: the others")
             @RequestParam(required = false) Boolean overdue,
+            @Parameter(description = "Warning level (预警) the task recorded: GREEN 正常, YELLOW 临期, RED 逾期")
+            @RequestParam(required = false) WarningLevel warningLevel,
             @Parameter(description = "Due on or after this date", example = "2026-06-01")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
             @Parameter(description = "Due on or before this date", example = "2026-06-30")
@@ -64,7 +67,8 @@ class TaskLedgerController {
         if (dueFrom != null && dueTo != null && dueFrom.isAfter(dueTo)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "dueFrom must not be after dueTo");
         }
-        TaskLedgerFilter filter = new TaskLedgerFilter(unitId, agreementId, status, overdue, dueFrom, dueTo, q);
+        TaskLedgerFilter filter = new TaskLedgerFilter(unitId, agreementId, status, overdue, dueFrom, dueTo, q,
+                warningLevel);
         return queries.list(filter, TaskLedgerQueries.PAGING.pageable(page, size, sort), asOf);
     }
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.ledger.kernel.agreement.TaskStatus;
+import org.ledger.kernel.rectification.WarningLevel;
 
 /** A row of the task ledger (任务清单) as the API shows it, with overdue judged on the day of the read. */
 @Schema(name = "TaskLedgerEntry", description = "A row of the task ledger (任务清单)")
@@ -30,7 +31,10 @@ public record TaskLedgerEntry(
         @Schema(description = "When the task was planned", example = "2026-01-05T02:00:00Z") Instant plannedAt,
         @Schema(description = "When the task last changed", example = "2026-05-10T08:00:00Z") Instant updatedAt,
         @Schema(description = "Due date passed and the task is not completed (judged on the day read)",
-                example = "false") boolean overdue) {
+                example = "false") boolean overdue,
+        @Schema(description = "Warning level (预警) the task recorded for its due date: GREEN 正常 while the agreement "
+                + "is in force, YELLOW 临期, RED 逾期; null while drafted or archived and once completed",
+                example = "YELLOW") WarningLevel warningLevel) {
 
     static TaskLedgerEntry of(TaskLedgerRow row, LocalDate today) {
         boolean overdue = row.getStatus() != TaskStatus.COMPLETED && row.getDueDate().isBefore(today);
@@ -38,6 +42,6 @@ public record TaskLedgerEntry(
                 row.getAgreementTitle(), row.getResponsibleUnitId(), row.getItemId(), row.getItemCategory(),
                 row.getItemContent(), row.getDescription(), row.getAssigneeUnitId(), row.getAssigneeName(),
                 row.getDueDate(), row.getProgressPercent(), row.getLastProgressNote(), row.getLastProgressOn(),
-                row.getCompletedOn(), row.getPlannedAt(), row.getUpdatedAt(), overdue);
+                row.getCompletedOn(), row.getPlannedAt(), row.getUpdatedAt(), overdue, row.getWarningLevel());
     }
 }

@@ -2,21 +2,28 @@ package org.ledger.query.agreement;
 
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.ledger.kernel.agreement.AgreementEvents.AgreementArchived;
+import org.ledger.kernel.agreement.AgreementEvents.AgreementCameIntoForce;
 import org.ledger.kernel.agreement.AgreementEvents.AgreementDrafted;
 import org.ledger.kernel.agreement.AgreementEvents.ResponsibilityItemAdded;
 import org.ledger.kernel.agreement.AgreementEvents.ResponsibilityItemChanged;
+import org.ledger.kernel.agreement.AgreementEvents.TaskBecameOverdue;
 import org.ledger.kernel.agreement.AgreementEvents.TaskCancelled;
 import org.ledger.kernel.agreement.AgreementEvents.TaskChanged;
 import org.ledger.kernel.agreement.AgreementEvents.TaskCompleted;
+import org.ledger.kernel.agreement.AgreementEvents.TaskDueSoon;
 import org.ledger.kernel.agreement.AgreementEvents.TaskPlanned;
 import org.ledger.kernel.agreement.AgreementEvents.TaskProgressReported;
 import org.ledger.kernel.agreement.AgreementId;
 import org.ledger.kernel.agreement.TaskId;
+import org.ledger.kernel.agreement.TaskStatus;
+import org.ledger.kernel.rectification.WarningLevel;
 import org.ledger.query.support.ProjectionNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +33,9 @@ import org.springframework.stereotype.Component;
  * Builds the task ledger (任务清单) from the agreement events: one row per task with its item's category and content
  * and its agreement's title copied in. Every applied event closes the row's current version at the event's
  * timestamp and adds a new one; events already seen are skipped (the row's version is the agreement sequence
- * number of the last event applied). Overdue is not stored: it is judged at read time.
+ * number of the last event applied). Overdue is not stored: it is judged at read time. The warning level is stored:
+ * GREEN for an open task while its agreement is in force, raised to YELLOW/RED by the task's warning events, back to
+ * GREEN when its due date moves, null once the task is completed or the agreement archived.
  */
 @Component
 @ProcessingGroup(ProjectionNames.TASK_LEDGER)
@@ -93,15 +102,56 @@ public class TaskLedgerProjection {
         }
         TaskLedgerRow row = new TaskLedgerRow(agreementId, event.taskId().value(), event.itemId().value(), seq, at);
         row.plan(event.description(), event.assigneeUnitId().value(), event.assigneeName(), event.dueDate());
-        row.copyFacts(agreements.findById(agreementId).orElse(null),
+        TaskLedgerAgreement agreement = agreements.findById(agreementId).orElse(null);
+        row.copyFacts(agreement,
                 items.findById(TaskLedgerItem.key(agreementId, event.itemId().value())).orElse(null));
+        if (agreement != null && agreement.isInForce()) {
+            row.warningsStart();
+        }
         rows.save(row);
     }
 
     @EventHandler
     public void on(TaskChanged event, @SequenceNumber long seq, @Timestamp Instant at) {
-        apply(event.agreementId(), event.taskId(), seq, at, row -> row.plan(event.description(),
-                event.assigneeUnitId().value(), event.assigneeName(), event.dueDate()));
+        apply(event.agreementId(), event.taskId(), seq, at, row -> {
+            // a new due date starts the task's warnings afresh, as the aggregate does
+            if (row.getWarningLevel() != null && !event.dueDate().equals(row.getDueDate())) {
+                row.warningsStart();
+            }
+            row.plan(event.description(), event.assigneeUnitId().value(), event.assigneeName(), event.dueDate());
+        });
+    }
+
+    /** The agreement binds: its open tasks' warnings run from GREEN. */
+    @EventHandler
+    public void on(AgreementCameIntoForce event, @SequenceNumber long seq, @Timestamp Instant at) {
+        String agreementId = event.agreementId().value();
+        agreements.findById(agreementId).ifPresent(agreement -> {
+            agreement.setInForce(true);
+            agreements.save(agreement);
+        });
+        applyToAll(agreementId, seq, at, row -> row.getStatus() != TaskStatus.COMPLETED, TaskLedgerRow::warningsStart);
+    }
+
+    /** An archived agreement's tasks are no longer warned about. */
+    @EventHandler
+    public void on(AgreementArchived event, @SequenceNumber long seq, @Timestamp Instant at) {
+        String agreementId = event.agreementId().value();
+        agreements.findById(agreementId).ifPresent(agreement -> {
+            agreement.setInForce(false);
+            agreements.save(agreement);
+        });
+        applyToAll(agreementId, seq, at, row -> row.getWarningLevel() != null, TaskLedgerRow::warningsStop);
+    }
+
+    @EventHandler
+    public void on(TaskDueSoon event, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(event.agreementId(), event.taskId(), seq, at, row -> row.warned(event.level()));
+    }
+
+    @EventHandler
+    public void on(TaskBecameOverdue event, @SequenceNumber long seq, @Timestamp Instant at) {
+        apply(event.agreementId(), event.taskId(), seq, at, row -> row.warned(WarningLevel.RED));
     }
 
     @EventHandler
@@ -133,6 +183,21 @@ public class TaskLedgerProjection {
         rows.deleteAllVersions();
         agreements.deleteAllNotes();
         items.deleteAllNotes();
+    }
+
+    /** A new version of each current row of the agreement that {@code which} selects; rows already past seq skipped. */
+    private void applyToAll(String agreementId, long seq, Instant at, Predicate<TaskLedgerRow> which,
+                            Consumer<TaskLedgerRow> change) {
+        for (TaskLedgerRow current : rows.findByAgreementIdAndValidToIsNull(agreementId)) {
+            if (current.getVersion() >= seq || !which.test(current)) {
+                continue;
+            }
+            TaskLedgerRow next = current.nextVersion(seq, at);
+            current.supersede(at);
+            change.accept(next);
+            rows.save(current);
+            rows.save(next);
+        }
     }
 
     private void apply(AgreementId agreementId, TaskId taskId, long seq, Instant at, Consumer<TaskLedgerRow> change) {

@@ -101,6 +101,9 @@ public class TaskLedgerQueries {
                         TextSearch.contains(cb, root.get("itemContent"), pattern),
                         TextSearch.contains(cb, root.get("assigneeName"), pattern)));
             }
+            if (f.warningLevel() != null) {
+                where.add(cb.equal(root.get("warningLevel"), f.warningLevel()));
+            }
             if (f.overdue() != null) {
                 Predicate overdue = cb.and(cb.lessThan(root.get("dueDate"), today),
                         cb.notEqual(root.get("status"), TaskStatus.COMPLETED));

@@ -17,6 +17,8 @@ public interface TaskLedgerRepository extends JpaRepository<TaskLedgerRow, Long>
 
     List<TaskLedgerRow> findByAgreementIdAndItemIdAndValidToIsNull(String agreementId, String itemId);
 
+    List<TaskLedgerRow> findByAgreementIdAndValidToIsNull(String agreementId);
+
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("delete from TaskLedgerRow")
     void deleteAllVersions();

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.ledger.kernel.agreement.TaskStatus;
+import org.ledger.kernel.rectification.WarningLevel;
 import org.ledger.query.support.LedgerVersion;
 
 /**
@@ -77,6 +78,15 @@ public class TaskLedgerRow extends LedgerVersion {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /**
+     * GREEN while the task is open in an agreement in force, YELLOW/RED from the task's warnings; null while the
+     * agreement is drafted or archived and once the task is completed.
+     */
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "warning_level", length = 16)
+    private WarningLevel warningLevel;
+
     protected TaskLedgerRow() {
     }
 
@@ -112,6 +122,7 @@ public class TaskLedgerRow extends LedgerVersion {
         next.completedOn = completedOn;
         next.plannedAt = plannedAt;
         next.updatedAt = at;
+        next.warningLevel = warningLevel;
         return next;
     }
 
@@ -145,6 +156,24 @@ public class TaskLedgerRow extends LedgerVersion {
     void completed(LocalDate on) {
         status = TaskStatus.COMPLETED;
         completedOn = on;
+        warningLevel = null;
+    }
+
+    /** The task's warnings run (again) from GREEN: the agreement came into force, or the due date moved. */
+    void warningsStart() {
+        warningLevel = WarningLevel.GREEN;
+    }
+
+    /** The task's warnings stopped: the agreement was archived. */
+    void warningsStop() {
+        warningLevel = null;
+    }
+
+    /** A warning recorded for the task: the level only rises for one due date. */
+    void warned(WarningLevel level) {
+        if (warningLevel == null || level.isMoreSevereThan(warningLevel)) {
+            warningLevel = level;
+        }
     }
 
     public String getTaskId() {
@@ -217,5 +246,9 @@ public class TaskLedgerRow extends LedgerVersion {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public WarningLevel getWarningLevel() {
+        return warningLevel;
     }
 }

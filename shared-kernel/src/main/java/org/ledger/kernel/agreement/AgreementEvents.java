@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.serialization.Revision;
+import org.ledger.kernel.rectification.WarningLevel;
 import org.ledger.kernel.unit.UnitId;
 
 /**
@@ -89,5 +90,20 @@ public final class AgreementEvents {
     @Revision("1")
     public record AgreementArchived(AgreementId agreementId, String reason, String archivedBy,
                                     LocalDate archivedOn) {
+    }
+
+    /**
+     * The persistent deadline scheduler found an open task's due date near (预警), while the agreement is in force:
+     * {@code level} GREEN is the early notice, YELLOW the due-date-near warning. {@code daysLeft} is the threshold the
+     * warning marks ("due in at most this many days"); recorded once per level and due date of the task.
+     */
+    @Revision("1")
+    public record TaskDueSoon(AgreementId agreementId, TaskId taskId, WarningLevel level, LocalDate dueDate,
+                              int daysLeft) {
+    }
+
+    /** An open task's due date passed without it being completed (逾期); recorded once per due date of the task. */
+    @Revision("1")
+    public record TaskBecameOverdue(AgreementId agreementId, TaskId taskId, LocalDate dueDate) {
     }
 }
