@@ -1,11 +1,18 @@
 package org.ledger.app.demo;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.ledger.app.security.LedgerUser;
+import org.ledger.command.evidence.EvidenceStore;
+import org.ledger.command.evidence.EvidenceType;
 import org.ledger.command.support.AppendedEvent;
 import org.ledger.command.support.CommandSender;
 import org.ledger.command.unit.registry.UnitRegistry;
@@ -71,17 +78,23 @@ class DemoData {
     private static final int[] GROUPS = {3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2};
     private static final String[] BRANCH_NAMES = {"第一党支部", "第二党支部", "第三党支部", "第四党支部", "第五党支部",
         "第六党支部", "第七党支部", "第八党支部", "第九党支部", "“两新”工作党支部", "物业管理党支部"};
-    private static final String SHA_OF_PHOTO = "5d41402abc4b2a76b9719d911017c592aa2d6b0a3f1d4e1a4b3c2d1e0f9a8b7c";
+    /** A 1×1 PNG: the demo's "screenshot" is a real image file, small enough to live in the source. */
+    private static final String PNG_HEX = "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+            + "0000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082";
+    /** Far more than any demo file; the store refuses nothing the demo writes. */
+    private static final long MAX_DEMO_FILE_BYTES = 1024 * 1024;
 
     private final CommandSender sender;
     private final UnitRegistry units;
+    private final EvidenceStore evidenceStore;
     private final LocalDate today;
     /** Everything the load appended: the ledgers are awaited once, at the end, not after every command. */
     private final List<AppendedEvent> appended = new ArrayList<>();
 
-    DemoData(CommandSender sender, UnitRegistry units, Clock clock) {
+    DemoData(CommandSender sender, UnitRegistry units, EvidenceStore evidenceStore, Clock clock) {
         this.sender = sender;
         this.units = units;
+        this.evidenceStore = evidenceStore;
         this.today = LocalDate.now(clock);
     }
 
@@ -216,7 +229,8 @@ class DemoData {
         RectificationId wechat = plan(mobile, "rect-wechat-group", "利用党员微信群对在册流动党员进行管理，按“小型、分散、灵活”"
                 + "原则组织活动", RectificationType.WITHIN_DEADLINE, planned, today.minusDays(5), "在册流动党员全部入群");
         approve(wechat);
-        evidence(wechat, "ev-wechat-screenshot", "流动党员微信群截图.png", "image/png");
+        evidence(wechat, "ev-wechat-screenshot", "流动党员微信群截图.png", "image/png",
+                HexFormat.of().parseHex(PNG_HEX));
         progress(wechat, 60, "微信群已建立，38名流动党员入群", List.of("ev-wechat-screenshot"), today.minusDays(30));
         as("secretary", "sqdw", "UNIT_LEAD");
         send(new RequestExtension(wechat, null, ExtensionRequestId.of("ext-wechat-1"), "部分流动党员春节后才返回，需延期联络",
@@ -228,13 +242,17 @@ class DemoData {
         RectificationId volunteers = plan(mobile, "rect-young-volunteers", "通过主动服务、引导参与、积分奖励等方式，鼓励年轻党员"
                 + "积极参与社区志愿服务", RectificationType.IMMEDIATE, planned, today.minusDays(40), "年轻党员参与率明显提升");
         approve(volunteers);
-        closeWithEvidence(volunteers, "ev-volunteer-records", "志愿服务积分记录.pdf", today.minusDays(45));
+        closeWithEvidence(volunteers, "ev-volunteer-records", "志愿服务积分记录.pdf", "application/pdf",
+                pdf("Volunteer service points record (demo)"), today.minusDays(45));
 
         // closed, then reopened by a later check: pairing young members with elderly ones
         RectificationId pairing = plan(elderly, "rect-pairing", "采取“双服务”工作模式，由年轻党员和一至两名老党员结对子，上门走访、"
                 + "电话联系、发放学习材料", RectificationType.WITHIN_DEADLINE, planned, today.minusDays(20), "高龄党员结对全覆盖");
         approve(pairing);
-        closeWithEvidence(pairing, "ev-pairing-list", "结对名单.xlsx",
+        closeWithEvidence(pairing, "ev-pairing-list", "结对名单.txt", "text/plain",
+                ("向阳里社区党委 “双服务”结对名单（演示数据）\n"
+                        + "第一党支部：青年党员 2 名，结对高龄党员 4 名\n"
+                        + "第二党支部：青年党员 3 名，结对高龄党员 5 名\n").getBytes(StandardCharsets.UTF_8),
                 today.minusDays(25));
         as("supervisor", "jgw", "SUPERVISOR");
         send(new ReopenRectification(pairing, null, "回访发现部分结对未开展上门走访，整改成果不巩固", today.plusDays(30), null,
@@ -298,9 +316,50 @@ class DemoData {
         send(new ApprovePlan(item, null, "同意整改方案"));
     }
 
-    private void evidence(RectificationId item, String id, String name, String mediaType) {
+    /**
+     * Stores {@code content} in the evidence store, as an upload would, and attaches it with the hash, size and
+     * type of what was stored, so that the demo evidence can be downloaded like any other. The type detected from
+     * the bytes must be the declared one: the demo must not record what an upload would have refused.
+     */
+    private void evidence(RectificationId item, String id, String name, String mediaType, byte[] content) {
+        EvidenceStore.Stored stored;
+        try {
+            String detected = EvidenceType.detect(() -> new ByteArrayInputStream(content))
+                    .map(EvidenceType::mediaType).orElse(null);
+            if (!mediaType.equals(detected)) {
+                throw new IllegalStateException("demo evidence " + name + " is declared " + mediaType
+                        + " but its bytes are " + detected);
+            }
+            stored = evidenceStore.put(new ByteArrayInputStream(content), MAX_DEMO_FILE_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store the demo evidence " + name, e);
+        }
         as("secretary", "sqdw", "UNIT_LEAD");
-        send(new AttachEvidence(item, null, EvidenceId.of(id), name, mediaType, 48_213L, SHA_OF_PHOTO));
+        send(new AttachEvidence(item, null, EvidenceId.of(id), name, mediaType, stored.size(), stored.sha256()));
+    }
+
+    /** A minimal but well-formed one-page PDF showing {@code text} (ASCII), with a correct cross-reference table. */
+    static byte[] pdf(String text) {
+        String stream = "BT /F1 12 Tf 72 720 Td (" + text + ") Tj ET";
+        List<String> objects = List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                        + "/Resources << /Font << /F1 5 0 R >> >> >>",
+                "<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        List<Integer> offsets = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(pdf.length());
+            pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+        offsets.forEach(offset -> pdf.append(String.format("%010d 00000 n \n", offset)));
+        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref).append("\n%%EOF\n");
+        return pdf.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     private void progress(RectificationId item, int percent, String note, List<String> evidence, LocalDate on) {
@@ -308,8 +367,9 @@ class DemoData {
         send(new ReportProgress(item, null, percent, note, evidence.stream().map(EvidenceId::of).toList(), on));
     }
 
-    private void closeWithEvidence(RectificationId item, String evidenceId, String name, LocalDate on) {
-        evidence(item, evidenceId, name, "application/octet-stream");
+    private void closeWithEvidence(RectificationId item, String evidenceId, String name, String mediaType,
+                                   byte[] content, LocalDate on) {
+        evidence(item, evidenceId, name, mediaType, content);
         progress(item, 100, "已全部完成", List.of(evidenceId), on);
         send(new RequestClosure(item, null, "整改措施已全部落实，申请销号", List.of(EvidenceId.of(evidenceId)), on));
         as("supervisor", "jgw", "SUPERVISOR");

@@ -3,6 +3,7 @@ package org.ledger.app.demo;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
+import org.ledger.command.evidence.EvidenceStore;
 import org.ledger.command.support.CommandSender;
 import org.ledger.command.unit.registry.UnitRegistry;
 import org.springframework.boot.ApplicationRunner;
@@ -23,7 +24,8 @@ class DemoDataConfiguration {
     static final Set<String> PRODUCTION_PROFILES = Set.of("postgres", "prod", "production");
 
     @Bean
-    ApplicationRunner demoDataLoader(Environment environment, CommandSender sender, UnitRegistry units, Clock clock) {
+    ApplicationRunner demoDataLoader(Environment environment, CommandSender sender, UnitRegistry units,
+                                     EvidenceStore evidenceStore, Clock clock) {
         Arrays.stream(environment.getActiveProfiles())
                 .filter(PRODUCTION_PROFILES::contains)
                 .findFirst()
@@ -31,6 +33,6 @@ class DemoDataConfiguration {
                     throw new IllegalStateException("The demo profile loads made-up data and must not run with the '"
                             + profile + "' profile; remove 'demo' from spring.profiles.active");
                 });
-        return arguments -> new DemoData(sender, units, clock).loadIfAbsent();
+        return arguments -> new DemoData(sender, units, evidenceStore, clock).loadIfAbsent();
     }
 }

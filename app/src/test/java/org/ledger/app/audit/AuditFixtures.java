@@ -30,7 +30,7 @@ final class AuditFixtures {
 
     /** jgw → sqdw → branch-1; tolerated when the unit endpoint does not exist yet (404) or they exist (409). */
     void registerUnits() throws Exception {
-        send("supervisor", HttpMethod.POST, "/api/units",
+        send("admin", HttpMethod.POST, "/api/units",
                 Map.of("id", "jgw", "name", "机关工委", "kind", "WORKING_COMMITTEE"), null);
         send("supervisor", HttpMethod.POST, "/api/units",
                 Map.of("id", "sqdw", "name", "社区党委", "kind", "COMMUNITY_COMMITTEE", "parentId", "jgw"), null);

@@ -1,8 +1,10 @@
 package org.ledger.app.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -18,9 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ledger.app.AppTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Rebuilding projections: every ledger row (all temporal versions) comes back exactly as it was, the integrity
@@ -28,13 +33,37 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 class ProjectionRebuildTest extends AppTestSupport {
 
-    /** Ledger table → its business key and version order (the surrogate row_id is left out of the comparison). */
-    private static final Map<String, String> LEDGER_TABLES = Map.of(
-            "issue_ledger", "id, valid_from, version",
-            "issue_ledger_item", "rectification_id",
-            "rectification_ledger", "id, valid_from, version",
-            "rectification_ledger_issue", "issue_id",
-            "audit_log", "global_index");
+    /**
+     * Every table of every projection that a rebuild of 'all' resets (RebuildableProjections; the Flyway scripts
+     * V2–V9) → its business key and version order (the surrogate row_id is left out of the comparison).
+     */
+    private static final Map<String, String> LEDGER_TABLES = Map.ofEntries(
+            // issue-ledger
+            Map.entry("issue_ledger", "id, valid_from, version"),
+            Map.entry("issue_ledger_item", "rectification_id"),
+            // rectification-ledger
+            Map.entry("rectification_ledger", "id, valid_from, version"),
+            Map.entry("rectification_ledger_issue", "issue_id"),
+            // responsibility-ledger
+            Map.entry("responsibility_ledger_agreement", "id, valid_from, version"),
+            Map.entry("responsibility_ledger", "agreement_id, id, valid_from, version"),
+            Map.entry("responsibility_ledger_issue", "issue_id"),
+            // task-ledger
+            Map.entry("task_ledger", "agreement_id, id, valid_from, version"),
+            Map.entry("task_ledger_agreement", "agreement_id"),
+            Map.entry("task_ledger_item", "item_key"),
+            // unit-tree
+            Map.entry("unit_tree", "id, valid_from, version"),
+            // look-back-report
+            Map.entry("look_back", "id"),
+            Map.entry("look_back_sample", "look_back_id, rectification_id"),
+            // rectification-statistics
+            Map.entry("statistics_issue", "id, valid_from, version"),
+            Map.entry("statistics_item", "id, valid_from, version"),
+            // evidence
+            Map.entry("evidence", "rectification_id, evidence_id"),
+            // audit-log
+            Map.entry("audit_log", "global_index"));
 
     @Autowired
     MockMvc mvc;
@@ -65,9 +94,42 @@ class ProjectionRebuildTest extends AppTestSupport {
                 fixtures.returnPlan("rect-rb-" + i, "措施不具体", null);
             }
         }
+        // Touch every other ledger too, so that no comparison below is vacuous: evidence and a closure (销号),
+        // a look-back that samples and checks the closed item, an agreement with an item, a task and an issue
+        // that names the item.
+        expectStatus(201, attachEvidence("rect-rb-1", "ev-rb-1"));
+        expectStatus(200, fixtures.send("lead", HttpMethod.POST, "/api/rectifications/rect-rb-1/closure-request",
+                Map.of("statement", "已完成", "evidenceIds", List.of("ev-rb-1")), null));
+        expectStatus(200, fixtures.send("supervisor", HttpMethod.POST, "/api/rectifications/rect-rb-1/verification",
+                Map.of("outcome", "CLOSED", "comment", "同意销号"), null));
+        expectStatus(201, fixtures.send("supervisor", HttpMethod.POST, "/api/look-backs", Map.of(
+                "id", "lb-rb", "name", "整改回头看", "unitIds", List.of("branch-1"),
+                "closedFrom", AuditFixtures.TODAY.toString(), "closedTo", AuditFixtures.TODAY.toString(),
+                "samplePercent", 100, "seed", 42), null));
+        expectStatus(200, fixtures.send("supervisor", HttpMethod.POST, "/api/look-backs/lb-rb/sample", Map.of(), null));
+        expectStatus(200, fixtures.send("supervisor", HttpMethod.POST, "/api/look-backs/lb-rb/checks", Map.of(
+                "rectificationId", "rect-rb-1", "outcome", "CONFIRMED", "finding", "整改成果巩固"), null));
+        expectStatus(201, fixtures.send("supervisor", HttpMethod.POST, "/api/agreements", Map.of(
+                "id", "agr-rb", "title", "第一党支部党建工作责任书",
+                "periodStart", AuditFixtures.TODAY.minusMonths(6).toString(),
+                "periodEnd", AuditFixtures.TODAY.plusMonths(6).toString(),
+                "issuerUnitId", "sqdw", "responsibleUnitId", "branch-1"), null));
+        expectStatus(201, fixtures.send("supervisor", HttpMethod.POST, "/api/agreements/agr-rb/items", Map.of(
+                "id", "item-1", "category", "组织建设", "content", "严格落实“三会一课”制度", "weight", 100), null));
+        expectStatus(201, fixtures.send("supervisor", HttpMethod.POST, "/api/agreements/agr-rb/items/item-1/tasks",
+                Map.of("id", "task-1", "description", "每季度开展一次主题党日活动", "assigneeUnitId", "branch-1",
+                        "assigneeName", "张明", "dueDate", AuditFixtures.TODAY.plusDays(30).toString()), null));
+        expectStatus(201, fixtures.send("supervisor", HttpMethod.POST, "/api/issues", Map.of(
+                "id", "issue-rb-agr", "title", "“三会一课”记录不规范", "description", "支委会记录缺少签名。",
+                "source", "INSPECTION", "responsibleUnitId", "branch-1", "raisedByUnitId", "sqdw",
+                "foundOn", AuditFixtures.TODAY.toString(),
+                "responsibilityItem", Map.of("agreementId", "agr-rb", "itemId", "item-1")), null));
         awaitIdle();
         Map<String, List<Map<String, Object>>> before = snapshot();
         assertThat(before.get("rectification_ledger")).hasSizeGreaterThan(3);
+        for (String table : LEDGER_TABLES.keySet()) {
+            assertThat(before.get(table)).as(table + " before the rebuild").isNotEmpty();
+        }
         List<Map<String, Object>> chainBefore = jdbc.queryForList("select * from integrity_chain order by global_index");
 
         MockHttpServletResponse started = fixtures.rebuild("admin", "all");
@@ -75,7 +137,9 @@ class ProjectionRebuildTest extends AppTestSupport {
         JsonNode rebuilding = AuditFixtures.JSON.readTree(started.getContentAsByteArray()).get("rebuilding");
         List<String> names = new ArrayList<>();
         rebuilding.forEach(n -> names.add(n.asText()));
-        assertThat(names).contains("issue-ledger", "rectification-ledger", "audit-log").doesNotContain("integrity-chain");
+        assertThat(names).contains("issue-ledger", "rectification-ledger", "responsibility-ledger", "task-ledger",
+                "unit-tree", "look-back-report", "rectification-statistics", "evidence", "audit-log")
+                .doesNotContain("integrity-chain");
         awaitIdle();
 
         Map<String, List<Map<String, Object>>> after = snapshot();
@@ -140,6 +204,20 @@ class ProjectionRebuildTest extends AppTestSupport {
         assertThat(rebuild.get(20, TimeUnit.SECONDS).getStatus()).isEqualTo(202);
         awaitIdle();
         assertThat(fixtures.read("auditor", "/api/ledgers/issues/issue-rb-503").getStatus()).isEqualTo(200);
+    }
+
+    /** Uploads a small real PDF as evidence {@code evidenceId} of the item (multipart, as the lead). */
+    private MockHttpServletResponse attachEvidence(String itemId, String evidenceId) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.multipart("/api/rectifications/" + itemId + "/evidence")
+                        .file(new MockMultipartFile("file", "整改记录.pdf", "application/pdf",
+                                ("%PDF-1.4\n% " + evidenceId + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8)))
+                        .param("id", evidenceId)
+                        .with(httpBasic("lead", "lead-pw")))
+                .andReturn().getResponse();
+    }
+
+    private static void expectStatus(int status, MockHttpServletResponse response) throws Exception {
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
     }
 
     /** Until no projection is rebuilding and every one has reached the end of the event store. */

@@ -4,9 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ledger.LedgerApplication;
@@ -21,6 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * same data loads nothing again.
  */
 class DemoDataTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dataDir;
@@ -64,6 +81,21 @@ class DemoDataTest {
             assertThat(pairing.get("status").asText()).isEqualTo("IN_PROGRESS");
             assertThat(pairing.get("reopenCount").asInt()).isEqualTo(1);
 
+            // the demo evidence is real: stored in the content-addressed store and served back unchanged
+            JsonNode screenshot = evidenceOf(jdbc, "rect-wechat-group", "ev-wechat-screenshot");
+            assertThat(screenshot.get("media_type").asText()).isEqualTo("image/png");
+            byte[] downloaded = download(app, "/api/rectifications/rect-wechat-group/evidence/ev-wechat-screenshot");
+            assertThat(downloaded).hasSize(screenshot.get("size_bytes").asInt());
+            assertThat(sha256(downloaded)).isEqualTo(screenshot.get("sha256").asText());
+            assertThat(downloaded).startsWith(0x89, 'P', 'N', 'G');
+            byte[] records = download(app, "/api/rectifications/rect-young-volunteers/evidence/ev-volunteer-records");
+            assertThat(sha256(records))
+                    .isEqualTo(evidenceOf(jdbc, "rect-young-volunteers", "ev-volunteer-records").get("sha256").asText());
+            assertThat(new String(records, StandardCharsets.US_ASCII)).startsWith("%PDF-").endsWith("%%EOF\n");
+            byte[] list = download(app, "/api/rectifications/rect-pairing/evidence/ev-pairing-list");
+            assertThat(sha256(list)).isEqualTo(evidenceOf(jdbc, "rect-pairing", "ev-pairing-list").get("sha256").asText());
+            assertThat(new String(list, StandardCharsets.UTF_8)).contains("结对名单");
+
             // the demo accounts can log in
             assertThat(http.get("supervisor", "/api/ledgers/issues").status()).isEqualTo(200);
             assertThat(http.get("secretary", "/api/ledgers/issues").status()).isEqualTo(200);
@@ -89,6 +121,44 @@ class DemoDataTest {
 
     private static HttpClientSupport client(ConfigurableApplicationContext app) {
         return new HttpClientSupport(((WebServerApplicationContext) app).getWebServer().getPort());
+    }
+
+    /** The evidence row the ledger recorded for the demo file (from the event's hash, size and type). */
+    private static JsonNode evidenceOf(JdbcTemplate jdbc, String item, String evidence) {
+        Map<String, Object> row = jdbc.queryForMap("select media_type, size_bytes, sha256 from evidence "
+                + "where rectification_id = ? and evidence_id = ?", item, evidence);
+        ObjectNode node = JSON.createObjectNode();
+        row.forEach((column, value) -> node.put(column.toLowerCase(Locale.ROOT), String.valueOf(value).trim()));
+        return node;
+    }
+
+    /** GET as the auditor, as bytes (the JSON client of the other tests reads text). */
+    private static byte[] download(ConfigurableApplicationContext app, String path) {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("auditor:auditor".getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        try {
+            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(path + ": " + new String(response.body(), StandardCharsets.UTF_8))
+                    .isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long count(JdbcTemplate jdbc, String sql) {
