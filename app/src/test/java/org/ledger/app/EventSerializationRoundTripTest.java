@@ -31,9 +31,11 @@ import org.ledger.kernel.agreement.AgreementEvents.AgreementSigned;
 import org.ledger.kernel.agreement.AgreementEvents.ResponsibilityItemAdded;
 import org.ledger.kernel.agreement.AgreementEvents.ResponsibilityItemChanged;
 import org.ledger.kernel.agreement.AgreementEvents.ResponsibilityItemRemoved;
+import org.ledger.kernel.agreement.AgreementEvents.TaskBecameOverdue;
 import org.ledger.kernel.agreement.AgreementEvents.TaskCancelled;
 import org.ledger.kernel.agreement.AgreementEvents.TaskChanged;
 import org.ledger.kernel.agreement.AgreementEvents.TaskCompleted;
+import org.ledger.kernel.agreement.AgreementEvents.TaskDueSoon;
 import org.ledger.kernel.agreement.AgreementEvents.TaskPlanned;
 import org.ledger.kernel.agreement.AgreementEvents.TaskProgressReported;
 import org.ledger.kernel.agreement.AgreementId;
@@ -269,6 +271,10 @@ class EventSerializationRoundTripTest {
                 TODAY)));
         samples.put(TaskProgressReported.class, agreementEvent(ids -> new TaskProgressReported(agreement(ids),
                 AGREEMENT_TASK, AGREEMENT_ITEM, 60, "已开展两次主题党日活动", TODAY, "lead")));
+        samples.put(TaskDueSoon.class, agreementEvent(ids -> new TaskDueSoon(agreement(ids), AGREEMENT_TASK,
+                WarningLevel.YELLOW, TODAY.plusDays(10), 10)));
+        samples.put(TaskBecameOverdue.class, agreementEvent(ids -> new TaskBecameOverdue(agreement(ids),
+                AGREEMENT_TASK, TODAY.minusDays(1))));
         samples.put(TaskCompleted.class, agreementEvent(ids -> new TaskCompleted(agreement(ids), AGREEMENT_TASK,
                 AGREEMENT_ITEM, TODAY)));
         samples.put(AgreementAssessed.class, agreementEvent(ids -> new AgreementAssessed(agreement(ids),

@@ -30,7 +30,7 @@ class RestartTest {
                     "id", "issue-restart-1", "title", "高龄党员管理举措不完善", "description", "高龄党员服务方式单一",
                     "source", "SELF_EXAMINATION", "responsibleUnitId", "branch-1", "raisedByUnitId", "jgw",
                     "foundOn", LocalDate.of(2026, 6, 1).toString())).status()).isEqualTo(201);
-            assertThat(http.post("supervisor", "/api/issues/issue-restart-1/acknowledgement", body()).status())
+            assertThat(http.post("lead", "/api/issues/issue-restart-1/acknowledgement", body()).status())
                     .isEqualTo(200);
             before = http.get("supervisor", "/api/ledgers/issues/issue-restart-1");
             assertThat(before.text("status")).isEqualTo("ACKNOWLEDGED");
@@ -44,7 +44,7 @@ class RestartTest {
             assertThat(after.body()).isEqualTo(before.body());
             assertThat(after.etag()).isEqualTo("\"1\"");
             // The event store continues the same stream: the next write is version 2.
-            Answer rootCause = http.put("supervisor", "/api/issues/issue-restart-1/root-cause",
+            Answer rootCause = http.put("lead", "/api/issues/issue-restart-1/root-cause",
                     body("analysis", "服务举措不完善"));
             assertThat(rootCause.status()).isEqualTo(200);
             assertThat(rootCause.etag()).isEqualTo("\"2\"");
@@ -57,6 +57,14 @@ class RestartTest {
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--ledger.data-dir=" + dataDir,
+                "--ledger.security.accounts[1].username=admin",
+                "--ledger.security.accounts[1].password={noop}admin",
+                "--ledger.security.accounts[1].roles=ADMIN",
+                "--ledger.security.accounts[1].unit=jgw",
+                "--ledger.security.accounts[2].username=lead",
+                "--ledger.security.accounts[2].password={noop}lead",
+                "--ledger.security.accounts[2].roles=UNIT_LEAD",
+                "--ledger.security.accounts[2].unit=branch-1",
                 "--ledger.security.accounts[0].username=supervisor",
                 "--ledger.security.accounts[0].password={noop}supervisor",
                 "--ledger.security.accounts[0].roles=SUPERVISOR",

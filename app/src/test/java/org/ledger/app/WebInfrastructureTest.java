@@ -33,7 +33,8 @@ class WebInfrastructureTest extends AppTestSupport {
                 String.class);
         assertThat(versions).contains("1");
         assertThat(jdbc.queryForObject(
-                "select increment from information_schema.sequences where sequence_name = 'DOMAIN_EVENT_ENTRY_SEQ'",
+                // lower(): H2 stores the name in upper case, PostgreSQL in lower case
+                "select increment from information_schema.sequences where lower(sequence_name) = 'domain_event_entry_seq'",
                 Long.class)).isEqualTo(1L);
     }
 

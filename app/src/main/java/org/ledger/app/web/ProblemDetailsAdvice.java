@@ -23,6 +23,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.ledger.command.access.AccessDenied;
 import org.ledger.kernel.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<Object> ruleViolation(RuleViolation e, WebRequest request) {
         return rule(HttpStatus.CONFLICT, e.ruleName(), e.getMessage(), request);
+    }
+
+    /** A command-side access rule refused the actor (DESIGN.md §6): 403 naming the rule, nothing changed. */
+    @ExceptionHandler(AccessDenied.class)
+    ResponseEntity<Object> accessRule(AccessDenied e, WebRequest request) {
+        return rule(HttpStatus.FORBIDDEN, e.ruleName(), e.getMessage(), request);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -246,6 +253,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> dispatch(Exception cause, WebRequest request) throws Exception {
         if (cause instanceof RuleViolation e) {
             return ruleViolation(e, request);
+        }
+        if (cause instanceof AccessDenied e) {
+            return accessRule(e, request);
         }
         if (cause instanceof AggregateNotFoundException e) {
             return notFound(e, request);

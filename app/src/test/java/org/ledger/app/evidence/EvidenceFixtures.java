@@ -25,7 +25,7 @@ public final class EvidenceFixtures {
 
     /** Units (tolerating that they exist), an issue with this title, acknowledged, and an approved item. */
     public void itemInProgress(String issueId, String itemId, String title) throws Exception {
-        send("supervisor", "/api/units", Map.of("id", "jgw", "name", "机关工委", "kind", "WORKING_COMMITTEE"));
+        send("admin", "/api/units", Map.of("id", "jgw", "name", "机关工委", "kind", "WORKING_COMMITTEE"));
         send("supervisor", "/api/units",
                 Map.of("id", "sqdw", "name", "社区党委", "kind", "COMMUNITY_COMMITTEE", "parentId", "jgw"));
         send("supervisor", "/api/units",

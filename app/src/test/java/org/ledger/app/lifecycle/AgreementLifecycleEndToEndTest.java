@@ -29,6 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "ledger.security.accounts[0].password={noop}supervisor",
         "ledger.security.accounts[0].roles=SUPERVISOR",
         "ledger.security.accounts[0].unit=jgw",
+        "ledger.security.accounts[2].username=admin",
+        "ledger.security.accounts[2].password={noop}admin",
+        "ledger.security.accounts[2].roles=ADMIN",
+        "ledger.security.accounts[2].unit=jgw",
         "ledger.security.accounts[1].username=lead",
         "ledger.security.accounts[1].password={noop}lead",
         "ledger.security.accounts[1].roles=UNIT_LEAD",
@@ -61,7 +65,7 @@ class AgreementLifecycleEndToEndTest {
                 List.of("sqdw", "某社区党委", "COMMUNITY_COMMITTEE", "jgw"),
                 List.of("branch-1", "第一党支部", "BRANCH", "sqdw"));
         for (List<String> unit : units) {
-            Answer answer = http.post("supervisor", "/api/units", unit.get(3).isEmpty()
+            Answer answer = http.post(unit.get(3).isEmpty() ? "admin" : "supervisor", "/api/units", unit.get(3).isEmpty()
                     ? body("id", unit.get(0), "name", unit.get(1), "kind", unit.get(2))
                     : body("id", unit.get(0), "name", unit.get(1), "kind", unit.get(2), "parentId", unit.get(3)));
             assertThat(answer.status()).as("registering unit %s: %s", unit.get(0), answer.raw())

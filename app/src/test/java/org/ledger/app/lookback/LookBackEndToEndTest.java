@@ -29,6 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "ledger.security.accounts[0].password={noop}supervisor",
         "ledger.security.accounts[0].roles=SUPERVISOR",
         "ledger.security.accounts[0].unit=jgw",
+        "ledger.security.accounts[2].username=admin",
+        "ledger.security.accounts[2].password={noop}admin",
+        "ledger.security.accounts[2].roles=ADMIN",
+        "ledger.security.accounts[2].unit=jgw",
         "ledger.security.accounts[1].username=lead",
         "ledger.security.accounts[1].password={noop}lead",
         "ledger.security.accounts[1].roles=UNIT_LEAD",
@@ -119,7 +123,7 @@ class LookBackEndToEndTest {
     }
 
     private static void registerUnits(HttpClientSupport http) {
-        http.post("supervisor", "/api/units", body("id", "jgw", "name", "环湖街工委", "kind", "WORKING_COMMITTEE"));
+        http.post("admin", "/api/units", body("id", "jgw", "name", "环湖街工委", "kind", "WORKING_COMMITTEE"));
         http.post("supervisor", "/api/units", body("id", "sqdw", "name", "向阳里社区党委", "kind", "COMMUNITY_COMMITTEE",
                 "parentId", "jgw"));
         http.post("supervisor", "/api/units", body("id", "branch-1", "name", "第一党支部", "kind", "BRANCH",

@@ -61,6 +61,15 @@ import org.springframework.test.context.DynamicPropertySource;
         "ledger.security.accounts[0].password={noop}supervisor",
         "ledger.security.accounts[0].roles=SUPERVISOR",
         "ledger.security.accounts[0].unit=jgw",
+        "ledger.security.accounts[2].username=admin",
+        "ledger.security.accounts[2].password={noop}admin",
+        "ledger.security.accounts[2].roles=ADMIN",
+        "ledger.security.accounts[2].unit=jgw",
+        // branch-2 has its own lead: a lead acts for its own unit only (AccessRule.IssueWorkByLeadOfResponsibleUnit)
+        "ledger.security.accounts[3].username=lead2",
+        "ledger.security.accounts[3].password={noop}lead2",
+        "ledger.security.accounts[3].roles=UNIT_LEAD",
+        "ledger.security.accounts[3].unit=branch-2",
         "ledger.security.accounts[1].username=lead",
         "ledger.security.accounts[1].password={noop}lead",
         "ledger.security.accounts[1].roles=UNIT_LEAD",
@@ -130,7 +139,7 @@ class RectificationStatisticsHttpTest {
         issue("st-C", "OTHER", "branch-2", d);
         ok("supervisor", "/api/issues/st-C/dismissal", body("reason", "经核实不属实"));
         ok("lead", "/api/issues/st-A/acknowledgement", body("reason", "已签收"));
-        ok("lead", "/api/issues/st-B/acknowledgement", body("reason", "已签收"));
+        ok("lead2", "/api/issues/st-B/acknowledgement", body("reason", "已签收"));
 
         plan("st-A", "st-a1", "IMMEDIATE", "branch-1", d.plusDays(5));
         plan("st-A", "st-a2", "WITHIN_DEADLINE", "branch-1", d.plusDays(10));
@@ -255,19 +264,24 @@ class RectificationStatisticsHttpTest {
     }
 
     private void plan(String issue, String id, String type, String owner, LocalDate deadline) {
-        created("lead", "/api/issues/" + issue + "/rectifications", body("id", id, "measure", "措施" + id,
+        created("branch-2".equals(owner) ? "lead2" : "lead", "/api/issues/" + issue + "/rectifications", body("id", id, "measure", "措施" + id,
                 "type", type, "ownerUnitId", owner, "ownerName", "张明", "deadline", deadline.toString()));
         ok("supervisor", "/api/rectifications/" + id + "/plan-approval", body("comment", "同意"));
     }
 
     private void close(String id, String outcome) {
-        Answer evidence = http.upload("lead", "/api/rectifications/" + id + "/evidence", "材料.pdf", "application/pdf",
+        Answer evidence = http.upload(leadOf(id), "/api/rectifications/" + id + "/evidence", "材料.pdf", "application/pdf",
                 HttpClientSupport.pdf(id), Map.of("id", "ev-" + id));
         assertThat(evidence.status()).as(evidence.raw()).isEqualTo(201);
-        ok("lead", "/api/rectifications/" + id + "/closure-request", body("statement", "已完成",
+        ok(leadOf(id), "/api/rectifications/" + id + "/closure-request", body("statement", "已完成",
                 "evidenceIds", List.of("ev-" + id)));
         ok("supervisor", "/api/rectifications/" + id + "/verification", body("outcome", outcome,
                 "comment", "经核查"));
+    }
+
+    /** The lead of the item's owner unit: the st-b items belong to branch-2. */
+    private static String leadOf(String itemId) {
+        return itemId.startsWith("st-b") ? "lead2" : "lead";
     }
 
     private void created(String user, String path, Object body) {

@@ -173,12 +173,12 @@ class UnitsHttpTest extends AppTestSupport {
     // ---------------------------------------------------------------------------------------------------------
 
     private MockHttpServletResponse send(MockHttpServletRequestBuilder request, String body) throws Exception {
-        return mvc.perform(request.with(httpBasic("supervisor", "supervisor-pw"))
+        return mvc.perform(request.with(httpBasic("admin", "admin-pw"))
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
     }
 
     private MockHttpServletResponse read(MockHttpServletRequestBuilder request) throws Exception {
-        MockHttpServletResponse response = mvc.perform(request.with(httpBasic("supervisor", "supervisor-pw")))
+        MockHttpServletResponse response = mvc.perform(request.with(httpBasic("admin", "admin-pw")))
                 .andReturn().getResponse();
         response.setCharacterEncoding("UTF-8");
         return response;
