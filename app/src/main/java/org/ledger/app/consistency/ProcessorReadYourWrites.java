@@ -1,11 +1,14 @@
 package org.ledger.app.consistency;
 
+import java.sql.Blob;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -13,7 +16,10 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.ledger.command.support.AppendedEvent;
+import org.ledger.app.node.NodeRoles;
 import org.ledger.command.support.ReadYourWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,30 +36,47 @@ import org.springframework.stereotype.Component;
  * {@code afterCommit}, after the projection's transaction (which also stores the token) has committed, so once the status
  * covers an index the projection's rows are visible to any new transaction.
  *
- * <p>The wait is bounded ({@code ledger.read-your-writes.timeout}, default 5s). A processor with no locally
- * claimed segment (another node holds them, or the node runs no query side for it) cannot be observed: the
- * wait then times out and answers false; the write is durable regardless.
+ * <p>With several nodes, segments this node has not claimed are judged by the tokens their owners stored in
+ * {@code token_entry} (stored with each batch's commit, so a covered index is visible there too), read every 20 ms
+ * while waiting. The wait is bounded ({@code ledger.read-your-writes.timeout}, default 5s); the write is durable
+ * regardless. A node without the query role
+ * ({@link NodeRoles}) answers at once.
  */
 @Component
 public class ProcessorReadYourWrites implements ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorReadYourWrites.class);
     private static final long POLL_NANOS = Duration.ofMillis(1).toNanos();
+    /** How often the stored tokens of segments other nodes hold are read while waiting. */
+    private static final long STORE_CHECK_NANOS = Duration.ofMillis(20).toNanos();
+    private static final long SEGMENT_COUNT_TTL_NANOS = Duration.ofSeconds(5).toNanos();
+
+    private final Map<String, SegmentCount> segmentCounts = new ConcurrentHashMap<>();
 
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
     private final Duration timeout;
+    private final NodeRoles roles;
+    private final Serializer serializer;
 
     public ProcessorReadYourWrites(JdbcTemplate jdbc, EventProcessingConfiguration processing,
-                                   @Value("${ledger.read-your-writes.timeout:5s}") Duration timeout) {
+                                   @Value("${ledger.read-your-writes.timeout:5s}") Duration timeout,
+                                   NodeRoles roles, Serializer serializer) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.timeout = timeout;
+        this.roles = roles;
+        this.serializer = serializer;
     }
 
     @Override
     public boolean await(Collection<AppendedEvent> appended) {
         if (appended == null || appended.isEmpty()) {
+            return true;
+        }
+        // A node without the query role runs no projection (its processors are stopped): nothing local to wait
+        // for; the client reads from a query node, which catches up on its own.
+        if (!roles.query()) {
             return true;
         }
         // Only streaming processors lag behind; subscribing ones ran in the command's own transaction.
@@ -72,8 +95,13 @@ public class ProcessorReadYourWrites implements ReadYourWrites {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         List<StreamingEventProcessor> pending = new ArrayList<>(streaming);
+        long nextStoreCheck = System.nanoTime();
         while (true) {
-            pending.removeIf(processor -> caughtUp(processor, targets));
+            boolean checkStore = System.nanoTime() - nextStoreCheck >= 0;
+            if (checkStore) {
+                nextStoreCheck = System.nanoTime() + STORE_CHECK_NANOS;
+            }
+            pending.removeIf(processor -> caughtUp(processor, targets, checkStore));
             if (pending.isEmpty()) {
                 return true;
             }
@@ -89,21 +117,86 @@ public class ProcessorReadYourWrites implements ReadYourWrites {
         }
     }
 
-    /** True when the processor has at least one local segment and every local segment covers every index. */
-    private static boolean caughtUp(StreamingEventProcessor processor, List<Long> indexes) {
+    /**
+     * True when every segment of the processor covers every index: the segments this node has claimed by their live
+     * status; the others (claimed by another node, or by nobody at the moment) by the token stored in
+     * {@code token_entry}, read at most every {@link #STORE_CHECK_NANOS}. A processor with no local segment and no
+     * stored token yet is not caught up.
+     */
+    private boolean caughtUp(StreamingEventProcessor processor, List<Long> indexes, boolean checkStore) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (status.isEmpty()) {
-            return false;
-        }
         for (EventTrackerStatus segment : status.values()) {
-            TrackingToken token = segment.getTrackingToken();
-            if (token == null || segment.isErrorState()) {
+            if (!coversAll(segment.isErrorState() ? null : segment.getTrackingToken(), indexes)) {
                 return false;
             }
-            for (long index : indexes) {
-                if (!covers(token, index)) {
-                    return false;
-                }
+        }
+        if (!status.isEmpty() && status.size() >= segmentCount(processor.getName())) {
+            return true;
+        }
+        // Some segments are not ours: look at the tokens their owners stored.
+        if (!checkStore) {
+            return false;
+        }
+        List<Map<String, Object>> stored = jdbc.queryForList(
+                "select segment, token, token_type from token_entry where processor_name = ?", processor.getName());
+        if (stored.isEmpty()) {
+            return false;
+        }
+        for (Map<String, Object> row : stored) {
+            int segment = ((Number) row.get("segment")).intValue();
+            if (status.containsKey(segment)) {
+                continue;
+            }
+            if (!coversAll(storedToken(bytes(row.get("token")), (String) row.get("token_type")), indexes)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The processor's number of segments, from token_entry, remembered for a few seconds (splits are rare). */
+    private int segmentCount(String processorName) {
+        long now = System.nanoTime();
+        SegmentCount known = segmentCounts.get(processorName);
+        if (known != null && now - known.readAt() < SEGMENT_COUNT_TTL_NANOS) {
+            return known.count();
+        }
+        Integer count = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
+                Integer.class, processorName);
+        int segments = count == null ? 0 : count;
+        segmentCounts.put(processorName, new SegmentCount(segments, now));
+        return segments;
+    }
+
+    private record SegmentCount(int count, long readAt) {
+    }
+
+    /** bytea (PostgreSQL) arrives as byte[]; a blob (H2) may arrive as a {@link Blob}. */
+    private static byte[] bytes(Object column) {
+        if (column instanceof Blob blob) {
+            try {
+                return blob.getBytes(1, (int) blob.length());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot read a stored tracking token", e);
+            }
+        }
+        return (byte[]) column;
+    }
+
+    private TrackingToken storedToken(byte[] token, String type) {
+        if (token == null || type == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+    }
+
+    private static boolean coversAll(TrackingToken token, List<Long> indexes) {
+        if (token == null) {
+            return false;
+        }
+        for (long index : indexes) {
+            if (!covers(token, index)) {
+                return false;
             }
         }
         return true;
