@@ -146,6 +146,11 @@ class WebInfrastructureTest extends AppTestSupport {
                 .andExpect(jsonPath("$.components.securitySchemes.basic.type").value("http"))
                 .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"))
                 .andExpect(jsonPath("$.security[0].basic").isArray())
+                // the bearer scheme (profile jwt) is offered as an alternative, not as a second requirement
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.type").value("http"))
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.bearerFormat").value("JWT"))
+                .andExpect(jsonPath("$.security[1].bearer").isArray())
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(json).contains("INSPECTION=专项督查").contains("LOOK_BACK=回头看");
         assertThat(json).doesNotContain("\"/error\"");

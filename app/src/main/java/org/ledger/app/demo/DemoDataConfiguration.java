@@ -21,7 +21,7 @@ import org.springframework.core.env.Environment;
 class DemoDataConfiguration {
 
     /** Profiles that mean "real data": the demo set must never be loaded into them. */
-    static final Set<String> PRODUCTION_PROFILES = Set.of("postgres", "prod", "production");
+    static final Set<String> PRODUCTION_PROFILES = Set.of("postgres", "jwt", "prod", "production");
 
     @Bean
     ApplicationRunner demoDataLoader(Environment environment, CommandSender sender, UnitRegistry units,

@@ -11,8 +11,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI description, which staff read in Swagger UI every day (DESIGN.md §1): bilingual title and
- * description, HTTP Basic as the one security scheme applied to every operation (the Authorize button), and
- * the Chinese label of every {@link org.ledger.kernel.Labelled} enum value beside its code
+ * description, two security schemes offered for every operation (the Authorize button) — HTTP Basic for the accounts
+ * of the embedded default and a bearer token (JWT) of the organisation's identity provider for the profile
+ * {@code jwt}; either one satisfies an operation, the server accepts the one its profile enables — and the
+ * Chinese label of every {@link org.ledger.kernel.Labelled} enum value beside its code
  * ({@link LabelledEnumDescriptions}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +22,8 @@ public class OpenApiConfiguration {
 
     /** The name of the security scheme in {@code components.securitySchemes}. */
     public static final String BASIC = "basic";
+    /** The name of the bearer token (JWT) scheme in {@code components.securitySchemes}. */
+    public static final String BEARER = "bearer";
 
     @Bean
     OpenAPI ledgerOpenApi() {
@@ -29,19 +33,30 @@ public class OpenApiConfiguration {
                         .version("v1")
                         .description("""
                                 社区党委的责任清单、任务清单、问题清单和整改台账。每一次变更都是带有操作人、时间和原因的事实，\
-                                永久保存；台账可按任意历史时点查询（asOf）。登录：点击 **Authorize**，输入账号和密码。
+                                永久保存；台账可按任意历史时点查询（asOf）。登录：点击 **Authorize**，输入账号和密码（basic），\
+                                或粘贴统一身份认证签发的令牌（bearer）。
 
                                 Event-sourced ledgers of a community Party committee: responsibility items, tasks, \
                                 issues found by inspections and look-backs, and their rectification until verified \
                                 and closed (销号). Every change is a fact with who, when and why, kept for ever; every \
-                                ledger can be read as of any past instant. Sign in with **Authorize** (HTTP Basic). \
+                                ledger can be read as of any past instant. Sign in with **Authorize**: HTTP Basic \
+                                with a ledger account (embedded installation), or a bearer token of the identity \
+                                provider (production). \
                                 Errors are RFC 9457 problem details; writes accept `If-Match` with the `ETag` of a read.
                                 """))
                 .components(new Components().addSecuritySchemes(BASIC, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("basic")
-                        .description("账号与密码 / ledger account name and password")))
-                .addSecurityItem(new SecurityRequirement().addList(BASIC));
+                        .description("账号与密码 / ledger account name and password (embedded installation)"))
+                        .addSecuritySchemes(BEARER, new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description("统一身份认证令牌 / access token (JWT) of the organisation's identity "
+                                        + "provider (profile jwt)")))
+                // Two requirements = either one (OpenAPI: alternatives), not both together.
+                .addSecurityItem(new SecurityRequirement().addList(BASIC))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
     @Bean

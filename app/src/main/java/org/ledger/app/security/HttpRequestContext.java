@@ -16,6 +16,10 @@ import org.springframework.web.context.request.RequestContextHolder;
  * The command side's view of the current request: the actor from Spring Security's context and the
  * correlation id that {@link CorrelationIdFilter} chose.
  *
+ * <p>Both ways of signing in yield a {@link LedgerUser} principal: an account of the embedded default (HTTP
+ * Basic) and, in the profile {@code jwt}, an identity provider's token ({@link LedgerJwtAuthenticationConverter}).
+ * The query side's read scoping reads the same answer (app's {@code RequestReader}).
+ *
  * <p>Outside an HTTP request (start-up data loading, schedulers) the caller must put an authentication in the
  * security context itself; without one there is no actor, and sending a command fails rather than being
  * recorded under an invented name.

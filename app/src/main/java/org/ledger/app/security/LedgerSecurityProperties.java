@@ -5,14 +5,40 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The accounts of the embedded default (DESIGN.md §6): {@code ledger.security.accounts[n].username},
- * {@code .password} (Spring Security's {@code {id}encoded} form, e.g. {@code {bcrypt}$2a$10$…}),
- * {@code .roles} (ADMIN, SUPERVISOR, UNIT_LEAD, AUDITOR, VIEWER) and {@code .unit}.
+ * Who may sign in (DESIGN.md §6; /work/notes/README-security.md).
+ *
+ * <ul>
+ *   <li>The accounts of the embedded default: {@code ledger.security.accounts[n].username}, {@code .password}
+ *       (Spring Security's {@code {id}encoded} form, e.g. {@code {bcrypt}$2a$10$…}), {@code .roles} (ADMIN,
+ *       SUPERVISOR, UNIT_LEAD, AUDITOR, VIEWER) and {@code .unit}.</li>
+ *   <li>{@code ledger.security.bootstrap-unit}: the unit of the bootstrap ADMIN that the first start creates when
+ *       no account is configured ({@link BootstrapAdmin}); none by default.</li>
+ *   <li>{@code ledger.security.jwt.*}: which claims of an identity provider's token name the user, the roles and
+ *       the unit (profile {@code jwt}; {@link LedgerJwtAuthenticationConverter}).</li>
+ * </ul>
  */
 @ConfigurationProperties("ledger.security")
 public class LedgerSecurityProperties {
 
     private List<Account> accounts = new ArrayList<>();
+    private String bootstrapUnit;
+    private Jwt jwt = new Jwt();
+
+    public String getBootstrapUnit() {
+        return bootstrapUnit;
+    }
+
+    public void setBootstrapUnit(String bootstrapUnit) {
+        this.bootstrapUnit = bootstrapUnit;
+    }
+
+    public Jwt getJwt() {
+        return jwt;
+    }
+
+    public void setJwt(Jwt jwt) {
+        this.jwt = jwt;
+    }
 
     public List<Account> getAccounts() {
         return accounts;
@@ -58,6 +84,44 @@ public class LedgerSecurityProperties {
 
         public void setUnit(String unit) {
             this.unit = unit;
+        }
+    }
+
+    /**
+     * Claim names of the identity provider's tokens. A name is first looked up as one claim (so namespaced claims
+     * such as {@code https://example.org/roles} work); if there is none and the name has dots, it is read as a
+     * path into nested claims (Keycloak's {@code realm_access.roles}).
+     */
+    public static class Jwt {
+        /** An array of role names (or one string of names separated by spaces or commas). */
+        private String rolesClaim = "roles";
+        /** The organisation unit the user acts for. */
+        private String unitClaim = "unit";
+        /** The user name; when the token has no such claim, {@code sub}. */
+        private String userClaim = "preferred_username";
+
+        public String getRolesClaim() {
+            return rolesClaim;
+        }
+
+        public void setRolesClaim(String rolesClaim) {
+            this.rolesClaim = rolesClaim;
+        }
+
+        public String getUnitClaim() {
+            return unitClaim;
+        }
+
+        public void setUnitClaim(String unitClaim) {
+            this.unitClaim = unitClaim;
+        }
+
+        public String getUserClaim() {
+            return userClaim;
+        }
+
+        public void setUserClaim(String userClaim) {
+            this.userClaim = userClaim;
         }
     }
 }
