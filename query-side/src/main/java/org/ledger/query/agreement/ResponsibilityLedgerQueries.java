@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ledger.query.access.ReadScopes;
 import org.ledger.query.support.LedgerPaging;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.TextSearch;
@@ -44,12 +45,15 @@ public class ResponsibilityLedgerQueries {
     private final ResponsibilityLedgerRepository rows;
     private final ResponsibilityLedgerAgreementRepository agreements;
     private final UnitTree unitTree;
+    private final ReadScopes scopes;
 
     public ResponsibilityLedgerQueries(ResponsibilityLedgerRepository rows,
-                                       ResponsibilityLedgerAgreementRepository agreements, UnitTree unitTree) {
+                                       ResponsibilityLedgerAgreementRepository agreements, UnitTree unitTree,
+                                       ReadScopes scopes) {
         this.rows = rows;
         this.agreements = agreements;
         this.unitTree = unitTree;
+        this.scopes = scopes;
     }
 
     public PageAnswer<ResponsibilityLedgerEntry> list(ResponsibilityLedgerFilter filter, Pageable pageable,
@@ -57,7 +61,9 @@ public class ResponsibilityLedgerQueries {
         Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
                 : unitTree.subtree(filter.unitId(), asOf);
         Specification<ResponsibilityLedgerRow> spec = Validity.<ResponsibilityLedgerRow>at(asOf)
-                .and(matching(filter, units));
+                .and(matching(filter, units))
+                // Read access (DESIGN.md §6): visible when the issuer or the responsible unit is in scope.
+                .and(scopes.current().anyOf("issuerUnitId", "responsibleUnitId"));
         return PageAnswer.of(rows.findAll(spec, pageable), ResponsibilityLedgerEntry::of);
     }
 
@@ -65,7 +71,8 @@ public class ResponsibilityLedgerQueries {
     public Optional<AgreementView> find(String agreementId, Instant asOf) {
         Specification<ResponsibilityLedgerAgreement> byId =
                 (root, query, cb) -> cb.equal(root.get("agreementId"), agreementId);
-        return agreements.findOne(Validity.<ResponsibilityLedgerAgreement>at(asOf).and(byId)).map(agreement -> {
+        return agreements.findOne(Validity.<ResponsibilityLedgerAgreement>at(asOf).and(byId)
+                .and(scopes.current().anyOf("issuerUnitId", "responsibleUnitId"))).map(agreement -> {
             Specification<ResponsibilityLedgerRow> items =
                     (root, query, cb) -> cb.equal(root.get("agreementId"), agreementId);
             List<ResponsibilityLedgerEntry> entries = rows.findAll(Validity.<ResponsibilityLedgerRow>at(asOf)

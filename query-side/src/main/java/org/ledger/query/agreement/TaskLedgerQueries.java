@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ledger.kernel.agreement.TaskStatus;
+import org.ledger.query.access.ReadScopes;
 import org.ledger.query.support.LedgerPaging;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.TextSearch;
@@ -44,18 +45,26 @@ public class TaskLedgerQueries {
     private final TaskLedgerRepository rows;
     private final Clock clock;
     private final UnitTree unitTree;
+    private final ReadScopes scopes;
 
-    public TaskLedgerQueries(TaskLedgerRepository rows, Clock clock, UnitTree unitTree) {
+    public TaskLedgerQueries(TaskLedgerRepository rows, Clock clock, UnitTree unitTree, ReadScopes scopes) {
         this.rows = rows;
         this.clock = clock;
         this.unitTree = unitTree;
+        this.scopes = scopes;
+    }
+
+    /** Read access (DESIGN.md §6): a task is visible when its assignee or its agreement's responsible unit is. */
+    private Specification<TaskLedgerRow> visible() {
+        return scopes.current().anyOf("assigneeUnitId", "responsibleUnitId");
     }
 
     public PageAnswer<TaskLedgerEntry> list(TaskLedgerFilter filter, Pageable pageable, Instant asOf) {
         LocalDate today = today(asOf);
         Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
                 : unitTree.subtree(filter.unitId(), asOf);
-        Specification<TaskLedgerRow> spec = Validity.<TaskLedgerRow>at(asOf).and(matching(filter, units, today));
+        Specification<TaskLedgerRow> spec = Validity.<TaskLedgerRow>at(asOf).and(matching(filter, units, today))
+                .and(visible());
         return PageAnswer.of(rows.findAll(spec, pageable), row -> TaskLedgerEntry.of(row, today));
     }
 
@@ -68,7 +77,8 @@ public class TaskLedgerQueries {
         Specification<TaskLedgerRow> byId = (root, query, cb) -> agreementId == null || agreementId.isBlank()
                 ? cb.equal(root.get("taskId"), taskId)
                 : cb.and(cb.equal(root.get("taskId"), taskId), cb.equal(root.get("agreementId"), agreementId));
-        return rows.findAll(Validity.<TaskLedgerRow>at(asOf).and(byId), Sort.by("agreementId")).stream()
+        return rows.findAll(Validity.<TaskLedgerRow>at(asOf).and(byId).and(visible()), Sort.by("agreementId"))
+                .stream()
                 .map(row -> TaskLedgerEntry.of(row, today)).toList();
     }
 

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import org.ledger.query.access.ReadScope;
+import org.ledger.query.access.ReadScopes;
 import org.ledger.query.support.PageAnswer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,10 +21,12 @@ public class AuditLogQueries {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final ReadScopes scopes;
 
-    public AuditLogQueries(JdbcTemplate jdbc, ObjectMapper json) {
+    public AuditLogQueries(JdbcTemplate jdbc, ObjectMapper json, ReadScopes scopes) {
         this.jdbc = jdbc;
         this.json = json;
+        this.scopes = scopes;
     }
 
     @Transactional(readOnly = true)
@@ -36,6 +40,18 @@ public class AuditLogQueries {
         if (filter.unit() != null) {
             where.append(" and unit_id = ?");
             args.add(filter.unit());
+        }
+        // Read access (DESIGN.md §6): an event is visible when the unit it was recorded for (the actor's unit in
+        // its metadata) is in scope; events without a unit (start-up, maintenance) only to readers of everything.
+        ReadScope scope = scopes.current();
+        if (!scope.all()) {
+            if (scope.units().isEmpty()) {
+                where.append(" and 1 = 0");
+            } else {
+                where.append(" and unit_id in (").append(String.join(", ",
+                        java.util.Collections.nCopies(scope.units().size(), "?"))).append(")");
+                args.addAll(scope.units());
+            }
         }
         if (filter.types() != null && !filter.types().isEmpty()) {
             where.append(" and event_type in (").append(String.join(", ",

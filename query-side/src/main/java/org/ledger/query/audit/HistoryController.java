@@ -17,9 +17,11 @@ import org.springframework.web.server.ResponseStatusException;
 class HistoryController {
 
     private final EventHistory history;
+    private final HistoryVisibility visibility;
 
-    HistoryController(EventHistory history) {
+    HistoryController(EventHistory history, HistoryVisibility visibility) {
         this.history = history;
+        this.visibility = visibility;
     }
 
     @GetMapping("/api/{kind}/{id}/history")
@@ -38,6 +40,9 @@ class HistoryController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "fromSequence must be 0 or more");
         }
         String type = AggregateKinds.aggregateType(kind).orElseThrow(() -> notFound(kind, id));
+        if (!visibility.visible(type, id)) {
+            throw notFound(kind, id);
+        }
         return history.history(type, id, fromSequence == null ? 0 : fromSequence)
                 .orElseThrow(() -> notFound(kind, id));
     }

@@ -3,6 +3,7 @@ package org.ledger.query.audit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,6 +25,9 @@ class IntegrityController {
                     + "moment and not yet recorded are reported as unrecordedEvents, not as broken. Reads the whole "
                     + "event store: run it when needed, not on every page view.")
     @ApiResponse(responseCode = "200", description = "The report, INTACT or BROKEN")
+    @ApiResponse(responseCode = "403", description = "Only ADMIN and AUDITOR check integrity")
+    // The check reads the whole store and names events of every unit: for those who read everything (DESIGN.md §6).
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
     IntegrityReport integrity() {
         return check.check();
     }

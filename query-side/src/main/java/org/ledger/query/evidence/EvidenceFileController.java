@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.ledger.query.evidence.EvidenceQueries.Evidence;
+import org.ledger.query.rectification.RectificationLedgerQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,10 +42,13 @@ class EvidenceFileController {
 
     private final EvidenceQueries evidence;
     private final ObjectProvider<EvidenceFiles> files;
+    private final RectificationLedgerQueries items;
 
-    EvidenceFileController(EvidenceQueries evidence, ObjectProvider<EvidenceFiles> files) {
+    EvidenceFileController(EvidenceQueries evidence, ObjectProvider<EvidenceFiles> files,
+                           RectificationLedgerQueries items) {
         this.evidence = evidence;
         this.files = files;
+        this.items = items;
     }
 
     @GetMapping("/api/rectifications/{id}/evidence/{evidenceId}")
@@ -59,7 +63,8 @@ class EvidenceFileController {
                   @PathVariable String id,
                   @Parameter(description = "Evidence id", example = "ev-1") @PathVariable String evidenceId,
                   HttpServletResponse response) throws IOException {
-        Evidence found = evidence.find(id, evidenceId).orElseThrow(() -> new ResponseStatusException(
+        // Read access (DESIGN.md §6): the file of an item the reader may not see is not found, like the item.
+        Evidence found = evidence.find(id, evidenceId).filter(file -> items.find(id, null).isPresent()).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "No evidence '" + evidenceId + "' on rectification item '" + id + "'"));
         EvidenceFiles store = files.getIfAvailable();
         if (store == null) {

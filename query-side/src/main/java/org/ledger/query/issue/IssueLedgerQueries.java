@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jakarta.persistence.criteria.Predicate;
+import org.ledger.query.access.ReadScopes;
 import org.ledger.query.support.LedgerPaging;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.TextSearch;
@@ -42,23 +43,31 @@ public class IssueLedgerQueries {
 
     private final IssueLedgerRepository rows;
     private final UnitTree unitTree;
+    private final ReadScopes scopes;
 
-    public IssueLedgerQueries(IssueLedgerRepository rows, UnitTree unitTree) {
+    public IssueLedgerQueries(IssueLedgerRepository rows, UnitTree unitTree, ReadScopes scopes) {
         this.rows = rows;
         this.unitTree = unitTree;
+        this.scopes = scopes;
+    }
+
+    /** Read access (DESIGN.md §6): an issue is visible when its responsible or its raising unit is in scope. */
+    private Specification<IssueLedgerRow> visible() {
+        return scopes.current().anyOf("responsibleUnitId", "raisedByUnitId");
     }
 
     public PageAnswer<IssueLedgerEntry> list(IssueLedgerFilter filter, Pageable pageable, Instant asOf) {
         // "unit (including its subtree)" (DESIGN.md §4): the tree as it was at the instant the ledger is read.
         Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
                 : unitTree.subtree(filter.unitId(), asOf);
-        Specification<IssueLedgerRow> spec = Validity.<IssueLedgerRow>at(asOf).and(matching(filter, units));
+        Specification<IssueLedgerRow> spec = Validity.<IssueLedgerRow>at(asOf).and(matching(filter, units))
+                .and(visible());
         return PageAnswer.of(rows.findAll(spec, pageable), IssueLedgerEntry::of);
     }
 
     public Optional<IssueLedgerEntry> find(String issueId, Instant asOf) {
         Specification<IssueLedgerRow> byId = (root, query, cb) -> cb.equal(root.get("issueId"), issueId);
-        return rows.findOne(Validity.<IssueLedgerRow>at(asOf).and(byId)).map(IssueLedgerEntry::of);
+        return rows.findOne(Validity.<IssueLedgerRow>at(asOf).and(byId).and(visible())).map(IssueLedgerEntry::of);
     }
 
     /** @param units the responsible units to match (a unit and its subtree); null for any unit */

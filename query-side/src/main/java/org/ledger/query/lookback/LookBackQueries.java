@@ -11,32 +11,50 @@ import java.util.Optional;
 import org.ledger.kernel.lookback.CheckOutcome;
 import org.ledger.kernel.lookback.LookBackStatus;
 import org.ledger.kernel.lookback.SamplingMode;
+import org.ledger.query.access.ReadScope;
+import org.ledger.query.access.ReadScopes;
 import org.ledger.query.lookback.LookBackReport.SampledItem;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.PageAnswer.PageMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads the look-back report tables. */
+/**
+ * Reads the look-back report tables. Read access (DESIGN.md §6): a look-back is visible only when every one of
+ * its units is in the reader's scope — its sample draws items from all of them, so seeing it with only some units
+ * in scope would show items of units the reader may not see (the same all-units rule as running one).
+ */
 @Component
-class LookBackQueries {
+public class LookBackQueries {
 
     private static final String COLUMNS = "id, version, name, status, unit_ids, closed_from, closed_to, "
             + "sampling_mode, sampling_value, seed, candidate_count, confirmed, rebounded, new_issues, summary, "
             + "opened_by, opened_at, completed_at";
 
     private final JdbcTemplate jdbc;
+    private final ReadScopes scopes;
 
-    LookBackQueries(JdbcTemplate jdbc) {
+    LookBackQueries(JdbcTemplate jdbc, ReadScopes scopes) {
         this.jdbc = jdbc;
+        this.scopes = scopes;
     }
 
     Optional<LookBackReport> find(String id) {
+        ReadScope scope = scopes.current();
         return jdbc.query("select " + COLUMNS + " from look_back where id = ?", (rs, row) -> report(rs), id)
-                .stream().findFirst();
+                .stream().filter(report -> scope.coversAll(report.unitIds())).findFirst();
+    }
+
+    /** Whether the look-back exists and the current reader may see it. */
+    public boolean visible(String id) {
+        return find(id).isPresent();
     }
 
     PageAnswer<LookBackReport> list(LookBackStatus status, int page, int size) {
+        ReadScope scope = scopes.current();
+        if (!scope.all()) {
+            return scopedList(status, page, size, scope);
+        }
         String where = status == null ? "" : " where status = ?";
         Object[] filter = status == null ? new Object[0] : new Object[] {status.name()};
         Long total = jdbc.queryForObject("select count(*) from look_back" + where, Long.class, filter);
@@ -48,6 +66,26 @@ class LookBackQueries {
                 + " order by opened_at desc, id limit ? offset ?", (rs, row) -> report(rs), args);
         int totalPages = (int) ((totalElements + size - 1) / size);
         return new PageAnswer<>(content, new PageMetadata(size, page, totalElements, totalPages));
+    }
+
+    /** Look-backs are few (a handful a year): pick the visible ones in memory, then read the page's reports. */
+    private PageAnswer<LookBackReport> scopedList(LookBackStatus status, int page, int size, ReadScope scope) {
+        String where = status == null ? "" : " where status = ?";
+        Object[] filter = status == null ? new Object[0] : new Object[] {status.name()};
+        List<String> visible = jdbc.query("select id, unit_ids from look_back" + where
+                        + " order by opened_at desc, id", (rs, row) -> {
+                    String units = rs.getString("unit_ids");
+                    List<String> unitIds = units == null || units.isEmpty() ? List.of() : List.of(units.split(","));
+                    return scope.coversAll(unitIds) ? rs.getString("id") : null;
+                }, filter).stream().filter(java.util.Objects::nonNull).toList();
+        long from = Math.min((long) page * size, visible.size());
+        long to = Math.min(from + size, visible.size());
+        List<LookBackReport> content = visible.subList((int) from, (int) to).stream()
+                .flatMap(id -> jdbc.query("select " + COLUMNS + " from look_back where id = ?",
+                        (rs, row) -> report(rs), id).stream())
+                .toList();
+        int totalPages = (visible.size() + size - 1) / size;
+        return new PageAnswer<>(content, new PageMetadata(size, page, visible.size(), totalPages));
     }
 
     private LookBackReport report(ResultSet rs) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ledger.kernel.rectification.RectificationStatus;
+import org.ledger.query.access.ReadScopes;
 import org.ledger.query.support.LedgerPaging;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.TextSearch;
@@ -51,11 +52,19 @@ public class RectificationLedgerQueries {
     private final RectificationLedgerRepository rows;
     private final Clock clock;
     private final UnitTree unitTree;
+    private final ReadScopes scopes;
 
-    public RectificationLedgerQueries(RectificationLedgerRepository rows, Clock clock, UnitTree unitTree) {
+    public RectificationLedgerQueries(RectificationLedgerRepository rows, Clock clock, UnitTree unitTree,
+                                      ReadScopes scopes) {
         this.rows = rows;
         this.clock = clock;
         this.unitTree = unitTree;
+        this.scopes = scopes;
+    }
+
+    /** Read access (DESIGN.md §6): an item is visible when its owner unit or its issue's responsible unit is. */
+    private Specification<RectificationLedgerRow> visible() {
+        return scopes.current().anyOf("ownerUnitId", "issueResponsibleUnitId");
     }
 
     public PageAnswer<RectificationLedgerEntry> list(RectificationLedgerFilter filter, Pageable pageable,
@@ -65,7 +74,7 @@ public class RectificationLedgerQueries {
         Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
                 : unitTree.subtree(filter.unitId(), asOf);
         Specification<RectificationLedgerRow> spec = Validity.<RectificationLedgerRow>at(asOf)
-                .and(matching(filter, units, today));
+                .and(matching(filter, units, today)).and(visible());
         return PageAnswer.of(rows.findAll(spec, pageable), row -> RectificationLedgerEntry.of(row, today));
     }
 
@@ -73,7 +82,7 @@ public class RectificationLedgerQueries {
         LocalDate today = today(asOf);
         Specification<RectificationLedgerRow> byId =
                 (root, query, cb) -> cb.equal(root.get("rectificationId"), rectificationId);
-        return rows.findOne(Validity.<RectificationLedgerRow>at(asOf).and(byId))
+        return rows.findOne(Validity.<RectificationLedgerRow>at(asOf).and(byId).and(visible()))
                 .map(row -> RectificationLedgerEntry.of(row, today));
     }
 

@@ -18,6 +18,8 @@ import org.ledger.kernel.issue.IssueSource;
 import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.kernel.rectification.RectificationType;
 import org.ledger.query.unit.UnitNode;
+import org.ledger.query.access.ReadScope;
+import org.ledger.query.access.ReadScopes;
 import org.ledger.query.unit.UnitQueries;
 import org.ledger.query.unit.UnitTree;
 import org.springframework.stereotype.Service;
@@ -64,17 +66,23 @@ public class RectificationStatisticsQueries {
     private final UnitTree unitTree;
     private final UnitQueries units;
     private final Clock clock;
+    private final ReadScopes scopes;
 
     public RectificationStatisticsQueries(EntityManager entityManager, UnitTree unitTree, UnitQueries units,
-                                          Clock clock) {
+                                          Clock clock, ReadScopes scopes) {
         this.entityManager = entityManager;
         this.unitTree = unitTree;
         this.units = units;
         this.clock = clock;
+        this.scopes = scopes;
     }
 
     /**
-     * @param unitId the unit whose subtree is counted; null for everything
+     * Read access (DESIGN.md §6): the unit tree shows only the reader's scope, so a unit outside it is unknown
+     * (404); a reader who does not read everything counts from their own unit when they name none; and what is
+     * counted is cut to the scope (an as-of subtree may hold units that are no longer the reader's).
+     *
+     * @param unitId the unit whose subtree is counted; null for everything (for a reader of everything)
      * @param from   first day of the period (inclusive) or null
      * @param to     last day of the period (inclusive) or null
      * @param asOf   the instant; null for now (current facts, "today" from the clock)
@@ -84,12 +92,24 @@ public class RectificationStatisticsQueries {
                                            Instant asOf) {
         Instant instant = asOf == null ? clock.instant() : asOf;
         LocalDate today = LocalDate.ofInstant(instant, clock.getZone());
+        ReadScope readScope = scopes.current();
+        if (unitId == null && !readScope.all()) {
+            String own = scopes.reader().unit();
+            if (own == null || own.isBlank()) {
+                throw new UnknownUnit("(the reader has no unit)");
+            }
+            unitId = own;
+        }
         List<UnitNode> forest = units.tree(true, asOf);
         UnitNode unit = null;
         if (unitId != null) {
-            unit = find(forest, unitId).orElseThrow(() -> new UnknownUnit(unitId));
+            String wanted = unitId;
+            unit = find(forest, wanted).orElseThrow(() -> new UnknownUnit(wanted));
         }
         Set<String> scope = unitId == null ? null : unitTree.subtree(unitId, asOf);
+        if (scope != null && !readScope.all()) {
+            scope.retainAll(readScope.units());
+        }
         Query query = new Query(scope, from, to, asOf, today);
 
         List<StatisticsRow> rows = new ArrayList<>();

@@ -51,7 +51,7 @@ class UnitController {
             @Parameter(description = "Read the unit as it was at this instant (ISO-8601); omit for now",
                     example = "2026-06-30T16:00:00Z")
             @RequestParam(required = false) Instant asOf) {
-        UnitEntry entry = queries.find(id, asOf).orElseThrow(() ->
+        UnitEntry entry = queries.findVisible(id, asOf).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "No unit '" + id + "'"));
         return ResponseEntity.ok().eTag(String.valueOf(entry.version())).body(entry);
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ledger.kernel.unit.UnitStatus;
+import org.ledger.query.access.ReadScope;
+import org.ledger.query.access.ReadScopes;
 import org.ledger.query.support.Validity;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -25,20 +27,25 @@ public class UnitQueries {
 
     private final UnitRowRepository rows;
     private final UnitTree tree;
+    private final ReadScopes scopes;
 
-    public UnitQueries(UnitRowRepository rows, UnitTree tree) {
+    public UnitQueries(UnitRowRepository rows, UnitTree tree, ReadScopes scopes) {
         this.rows = rows;
         this.tree = tree;
+        this.scopes = scopes;
     }
 
     /**
      * The forest of units valid at {@code asOf}: roots are units without a parent (or whose parent is not shown).
      * Dissolved units are left out unless {@code includeDissolved}; a dissolved unit has no active children (the
-     * command side refuses that), so leaving it out hides no active unit.
+     * command side refuses that), so leaving it out hides no active unit. Only units in the reader's scope show
+     * (DESIGN.md §6): a SUPERVISOR, VIEWER or UNIT_LEAD sees their own unit as a root with its subtree.
      */
     public List<UnitNode> tree(boolean includeDissolved, Instant asOf) {
+        ReadScope scope = scopes.current();
         List<UnitRow> shown = rows.findAll(Validity.<UnitRow>at(asOf)).stream()
                 .filter(row -> includeDissolved || !row.isDissolved())
+                .filter(row -> scope.covers(row.getUnitId()))
                 .sorted(BY_NAME)
                 .toList();
         Set<String> ids = new HashSet<>();
@@ -56,6 +63,15 @@ public class UnitQueries {
         return roots.stream().map(root -> node(root, children, visited)).toList();
     }
 
+    /**
+     * The unit as {@link #find}, when it is in the reader's scope (DESIGN.md §6); a unit outside it is not found.
+     * Its ancestors' ids still show: where one's own unit hangs is no secret, and clients need the path.
+     */
+    public Optional<UnitEntry> findVisible(String unitId, Instant asOf) {
+        return scopes.current().covers(unitId) ? find(unitId, asOf) : Optional.empty();
+    }
+
+    /** The unit regardless of scope: for naming units in rows that are themselves visible (exports). */
     public Optional<UnitEntry> find(String unitId, Instant asOf) {
         Specification<UnitRow> byId = (root, query, cb) -> cb.equal(root.get("unitId"), unitId);
         return rows.findOne(Validity.<UnitRow>at(asOf).and(byId))

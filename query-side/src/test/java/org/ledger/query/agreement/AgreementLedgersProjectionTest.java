@@ -46,7 +46,7 @@ import org.springframework.data.domain.PageRequest;
 /** The responsibility ledger and the task ledger, fed the events of one agreement and of issues that name it. */
 @DataJpaTest
 @Import({ResponsibilityLedgerProjection.class, ResponsibilityLedgerQueries.class, TaskLedgerProjection.class,
-        TaskLedgerQueries.class, UnitTree.class, QueryTestApplication.FixedClock.class})
+        TaskLedgerQueries.class, UnitTree.class, QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class AgreementLedgersProjectionTest {
 
     static final Instant T0 = Instant.parse("2024-01-05T08:00:00Z");

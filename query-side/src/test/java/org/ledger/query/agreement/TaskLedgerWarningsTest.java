@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The task ledger's warning level (预警): from coming into force, the task warning events, completion and archival. */
 @DataJpaTest
-@Import({TaskLedgerProjection.class, TaskLedgerQueries.class, UnitTree.class, QueryTestApplication.FixedClock.class})
+@Import({TaskLedgerProjection.class, TaskLedgerQueries.class, UnitTree.class, QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class TaskLedgerWarningsTest {
 
     static final Instant T0 = Instant.parse("2024-01-05T08:00:00Z");

@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @DataJpaTest
 @Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class,
-        QueryTestApplication.FixedClock.class})
+        QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class RectificationLedgerControllerTest {
 
     static final Instant T0 = Instant.parse("2024-04-12T08:00:00Z");

@@ -39,7 +39,7 @@ import org.springframework.context.annotation.Import;
 
 @DataJpaTest
 @Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class,
-        QueryTestApplication.FixedClock.class})
+        QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class RectificationLedgerProjectionTest {
 
     static final Instant T0 = Instant.parse("2024-04-12T08:00:00Z");

@@ -65,7 +65,7 @@ import org.springframework.context.annotation.Import;
  */
 @DataJpaTest
 @Import({RectificationStatisticsProjection.class, RectificationStatisticsQueries.class, UnitTreeProjection.class,
-        UnitTree.class, UnitQueries.class, QueryTestApplication.FixedClock.class})
+        UnitTree.class, UnitQueries.class, QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class RectificationStatisticsProjectionTest {
 
     static final LocalDate FROM = LocalDate.of(2024, 1, 1);

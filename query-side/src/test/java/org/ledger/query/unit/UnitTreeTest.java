@@ -46,7 +46,7 @@ import org.springframework.context.annotation.Import;
 @DataJpaTest
 @Import({UnitTreeProjection.class, UnitTree.class, UnitQueries.class, IssueLedgerProjection.class,
         IssueLedgerQueries.class, RectificationLedgerProjection.class, RectificationLedgerQueries.class,
-        QueryTestApplication.FixedClock.class})
+        QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class UnitTreeTest {
 
     static final Instant T0 = Instant.parse("2024-04-01T08:00:00Z");
