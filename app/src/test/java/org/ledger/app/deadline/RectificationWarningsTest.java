@@ -10,13 +10,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ledger.LedgerApplication;
 import org.ledger.app.HttpClientSupport;
+import org.ledger.app.MovableClock;
 import org.ledger.app.TestUnits;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -38,7 +38,7 @@ class RectificationWarningsTest {
     static final LocalDate DEADLINE = TODAY.plusDays(30);
 
     /** The clock of every application this test starts; a static, so it outlives a restart. */
-    static final MovableClock CLOCK = new MovableClock();
+    static final MovableClock CLOCK = new MovableClock(Instant.EPOCH, ZONE);
 
     @TempDir
     Path dataDir;
@@ -179,31 +179,6 @@ class RectificationWarningsTest {
         @Primary
         Clock movableClock() {
             return CLOCK;
-        }
-    }
-
-    /** A clock the test sets; in the organisation's zone. */
-    static final class MovableClock extends Clock {
-
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.EPOCH);
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZONE;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now.get(), zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
         }
     }
 }

@@ -7,18 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ledger.app.HttpClientSupport;
+import org.ledger.app.MovableClock;
 import org.ledger.app.HttpClientSupport.Answer;
 import org.ledger.app.TestUnits;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,36 +84,12 @@ class RectificationStatisticsHttpTest {
         registry.add("ledger.data-dir", () -> dataDir.toString());
     }
 
-    /** A clock the test moves forward; "today" for the commands and for "now" statistics. */
-    static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-        void advanceDays(int days) {
-            now.updateAndGet(instant -> instant.plus(Duration.ofDays(days)));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZONE;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now.get(), zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
-
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocks {
         @Bean
         @Primary
         MovableClock movableClock() {
-            return new MovableClock();
+            return new MovableClock(Instant.now(), ZONE);
         }
     }
 
