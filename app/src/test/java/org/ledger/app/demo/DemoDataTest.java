@@ -48,6 +48,11 @@ class DemoDataTest {
         try (ConfigurableApplicationContext app = start("demo")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             eventsAfterFirstStart = count(jdbc, "select count(*) from domain_event_entry");
+            // the audit log lists every stored event, each once, under its own global index
+            assertThat(count(jdbc, "select count(*) from audit_log")).isEqualTo(eventsAfterFirstStart);
+            assertThat(count(jdbc, "select count(*) from audit_log a join domain_event_entry e "
+                    + "on a.global_index = e.global_index and a.event_id = e.event_identifier"))
+                    .isEqualTo(eventsAfterFirstStart);
             HttpClientSupport http = client(app);
 
             // the tree: 1 working committee, 1 community committee, 11 branches, 29 groups

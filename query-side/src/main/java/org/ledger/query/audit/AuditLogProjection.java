@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.OptionalLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.ledger.kernel.MetadataKeys;
 import org.ledger.query.support.ProjectionNames;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,7 +39,7 @@ public class AuditLogProjection {
     }
 
     @EventHandler
-    public void on(EventMessage<?> event, TrackingToken token) throws JsonProcessingException {
+    public void on(EventMessage<?> event) throws JsonProcessingException {
         String aggregateType = null;
         String aggregateId = null;
         Long sequence = null;
@@ -50,7 +48,7 @@ public class AuditLogProjection {
             aggregateId = domain.getAggregateIdentifier();
             sequence = domain.getSequenceNumber();
         }
-        long globalIndex = globalIndex(event, token);
+        long globalIndex = globalIndex(event);
         jdbc.update(INSERT, globalIndex, event.getIdentifier(), aggregateType, aggregateId, sequence,
                 EventHistory.eventName(event), Timestamp.from(event.getTimestamp()),
                 EventHistory.metadata(event, MetadataKeys.USER), EventHistory.metadata(event, MetadataKeys.UNIT),
@@ -59,12 +57,12 @@ public class AuditLogProjection {
                 json.writeValueAsString(event.getPayload()), event.getIdentifier());
     }
 
-    /** The event's position in the store: from the token (a replay token answers the replayed event's). */
-    private long globalIndex(EventMessage<?> event, TrackingToken token) {
-        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-        if (position.isPresent()) {
-            return position.getAsLong();
-        }
+    /**
+     * The event's position in the store, read from the store itself by the event's identifier (unique and indexed).
+     * Not from the tracking token handed to the handler: under a tracking processor's batches two different events
+     * were seen to arrive with the same token position, and the second was then lost to a duplicate key.
+     */
+    private long globalIndex(EventMessage<?> event) {
         List<Long> stored = jdbc.queryForList(
                 "select global_index from domain_event_entry where event_identifier = ?", Long.class,
                 event.getIdentifier());
