@@ -96,6 +96,22 @@ class LedgerExportTest extends AppTestSupport {
     }
 
     @Test
+    void theRectificationExportTakesTheListsWarningAndWaitingFilters() throws Exception {
+        // the item is approved and far from its deadline: GREEN, not waiting for anyone's verification
+        String base = "/api/ledgers/rectifications/export?format=csv&issueId=issue-export-1";
+        assertThat(csvLines(export(base + "&warningLevel=GREEN"))).hasSize(2);
+        assertThat(csvLines(export(base + "&warningLevel=RED"))).hasSize(1);
+        assertThat(csvLines(export(base + "&awaitingMyVerification=true"))).hasSize(1);
+        assertThat(export(base + "&dueWithinDays=-1").getStatus()).isEqualTo(400);
+    }
+
+    private static String[] csvLines(MockHttpServletResponse response) throws Exception {
+        assertThat(response.getStatus()).isEqualTo(200);
+        byte[] bytes = response.getContentAsByteArray();
+        return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
+    }
+
+    @Test
     void theIssueLedgerExportsWithItsFilters() throws Exception {
         MockHttpServletResponse response = export("/api/ledgers/issues/export?q=HYPERLINK");
 

@@ -22,6 +22,8 @@ import org.ledger.kernel.issue.IssueSource;
 import org.ledger.kernel.issue.IssueStatus;
 import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.kernel.rectification.RectificationType;
+import org.ledger.kernel.rectification.WarningLevel;
+import org.ledger.query.access.CurrentUser;
 import org.ledger.query.agreement.ResponsibilityLedgerEntry;
 import org.ledger.query.agreement.ResponsibilityLedgerFilter;
 import org.ledger.query.agreement.ResponsibilityLedgerQueries;
@@ -143,6 +145,15 @@ class LedgerExportController {
             @RequestParam(required = false) String q,
             @Parameter(description = "true: only overdue items; false: only items that are not overdue")
             @RequestParam(required = false) Boolean overdue,
+            @Parameter(description = "Warning level (预警) the item recorded: GREEN 正常, YELLOW 临期, RED 逾期")
+            @RequestParam(required = false) WarningLevel warningLevel,
+            @Parameter(description = "Only items due within this many days from today, neither CLOSED nor ONGOING",
+                    example = "10")
+            @RequestParam(required = false) Integer dueWithinDays,
+            @Parameter(description = "true: only items waiting for the current user's verification", example = "true")
+            @RequestParam(required = false) Boolean awaitingMyVerification,
+            @Parameter(description = "true: only items waiting for the current user's approval", example = "true")
+            @RequestParam(required = false) Boolean awaitingMyApproval,
             @Parameter(description = AS_OF_DOC, example = "2024-06-30T16:00:00Z")
             @RequestParam(required = false) Instant asOf,
             @Parameter(description = SORT_DOC, example = "effectiveDeadline,asc")
@@ -152,8 +163,12 @@ class LedgerExportController {
         if (deadlineFrom != null && deadlineTo != null && deadlineFrom.isAfter(deadlineTo)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "deadlineFrom must not be after deadlineTo");
         }
+        if (dueWithinDays != null && (dueWithinDays < 0 || dueWithinDays > 3650)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "dueWithinDays must be between 0 and 3650");
+        }
         RectificationLedgerFilter filter = new RectificationLedgerFilter(unitId, issueId, status, source, type,
-                deadlineFrom, deadlineTo, q, overdue);
+                deadlineFrom, deadlineTo, q, overdue, warningLevel, dueWithinDays, awaitingMyVerification,
+                awaitingMyApproval, CurrentUser.name());
         Sort order = sort(RectificationLedgerQueries.PAGING, sort);
         LedgerExport.Chunks<RectificationRow> chunks = (number, size) -> {
             List<RectificationLedgerEntry> entries = rectifications.list(filter, PageRequest.of(number, size, order),
@@ -259,6 +274,8 @@ class LedgerExportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
             @Parameter(description = "Text contained in the description, the item's content or the assignee's name, "
                     + "case-insensitive") @RequestParam(required = false) String q,
+            @Parameter(description = "Warning level (预警) the task recorded: GREEN 正常, YELLOW 临期, RED 逾期")
+            @RequestParam(required = false) WarningLevel warningLevel,
             @Parameter(description = AS_OF_DOC, example = "2026-06-30T16:00:00Z")
             @RequestParam(required = false) Instant asOf,
             @Parameter(description = SORT_DOC, example = "dueDate,asc")
@@ -268,7 +285,8 @@ class LedgerExportController {
         if (dueFrom != null && dueTo != null && dueFrom.isAfter(dueTo)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "dueFrom must not be after dueTo");
         }
-        TaskLedgerFilter filter = new TaskLedgerFilter(unitId, agreementId, status, overdue, dueFrom, dueTo, q);
+        TaskLedgerFilter filter = new TaskLedgerFilter(unitId, agreementId, status, overdue, dueFrom, dueTo, q,
+                warningLevel);
         Sort order = sort(TaskLedgerQueries.PAGING, sort);
         LedgerExport.Chunks<TaskLedgerEntry> chunks =
                 (number, size) -> tasks.list(filter, PageRequest.of(number, size, order), asOf).content();

@@ -11,12 +11,11 @@ import org.ledger.kernel.issue.IssueSource;
 import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.kernel.rectification.RectificationType;
 import org.ledger.kernel.rectification.WarningLevel;
+import org.ledger.query.access.CurrentUser;
 import org.ledger.query.support.PageAnswer;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -91,14 +90,8 @@ class RectificationLedgerController {
         }
         RectificationLedgerFilter filter = new RectificationLedgerFilter(unitId, issueId, status, source, type,
                 deadlineFrom, deadlineTo, q, overdue, warningLevel, dueWithinDays, awaitingMyVerification,
-                awaitingMyApproval, currentUser());
+                awaitingMyApproval, CurrentUser.name());
         return queries.list(filter, RectificationLedgerQueries.PAGING.pageable(page, size, sort), asOf);
-    }
-
-    /** The authenticated user the "my" filters are about; never a request parameter. */
-    private static String currentUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? null : authentication.getName();
     }
 
     @GetMapping("/{id}")
