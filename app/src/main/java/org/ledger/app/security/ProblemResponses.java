@@ -12,16 +12,16 @@ import org.springframework.http.MediaType;
 
 /**
  * Writes an RFC 9457 problem detail straight to the servlet response, for the places that answer before
- * Spring MVC is reached: the security filter chain's 401 and 403.
+ * Spring MVC is reached: the security filter chain's 401 and 403, the request body limit's 413.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ProblemResponses() {
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
