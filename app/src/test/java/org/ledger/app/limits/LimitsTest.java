@@ -270,11 +270,12 @@ class LimitsTest {
     }
 
     @Test
-    void aHeaderOverTomcatsLimitIsAClientErrorNotA500() {
+    void aHeaderOverTomcatsLimitIs400AsAProblemDetail() {
         Answer answer = http.send("supervisor", "GET", "/api/ledgers/issues", null,
                 Map.of("X-Filler", "x".repeat(10_000)));
 
-        assertThat(answer.status()).as(answer.raw()).isEqualTo(400);
+        assertProblem(answer, 400);
+        assertThat(answer.text("detail")).contains("headers are malformed or too large");
     }
 
     // ----- page size -----
