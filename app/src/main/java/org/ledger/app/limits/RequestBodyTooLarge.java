@@ -26,7 +26,7 @@ public class RequestBodyTooLarge extends IOException {
                 + "Evidence files are uploaded as multipart/form-data, which has its own limit.";
     }
 
-    /** True when {@code failure} or one of its causes is this exception. */
+    /** This exception when it is {@code failure} or one of its causes; null otherwise. */
     public static RequestBodyTooLarge in(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof RequestBodyTooLarge tooLarge) {
