@@ -23,11 +23,14 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.ledger.app.limits.QueryTimeouts;
+import org.ledger.app.limits.RequestBodyTooLarge;
 import org.ledger.command.access.AccessDenied;
 import org.ledger.kernel.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,6 +65,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *   <li>409 naming the broken rule in {@code rule}: a {@link RuleViolation}, {@code AlreadyExists} for a create
  *       with an id that is taken, {@code ConcurrentModification} for a lost race;</li>
  *   <li>412 for a stale {@code If-Match};</li>
+ *   <li>413 for a body over {@code ledger.limits.request-body} ({@link RequestBodyTooLarge}) or an upload over
+ *       {@code ledger.evidence.max-size}; 429 with {@code Retry-After} for a write over the user's rate
+ *       (an ErrorResponse of org.ledger.app.limits);</li>
+ *   <li>503 with {@code Retry-After} for a read that ran past {@code ledger.limits.query-timeout-seconds}: the
+ *       request was fine, the server could not answer it in time (README, "Limits");</li>
  *   <li>500 for anything else, with a generic detail: the exception is logged, never shown (no stack trace,
  *       SQL or class name reaches the client).</li>
  * </ul>
@@ -78,6 +86,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final String ALREADY_EXISTS = "AlreadyExists";
     /** The rule a command breaks when another command changed the same aggregate at the same moment. */
     public static final String CONCURRENT_MODIFICATION = "ConcurrentModification";
+
+    private final int queryTimeoutSeconds;
+
+    public ProblemDetailsAdvice(@Value("${ledger.limits.query-timeout-seconds:10}") int queryTimeoutSeconds) {
+        this.queryTimeoutSeconds = queryTimeoutSeconds;
+    }
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<Object> ruleViolation(RuleViolation e, WebRequest request) {
@@ -160,8 +174,35 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, body, headers, HttpStatus.UNAUTHORIZED, request);
     }
 
+    /** A body that grew past the limit while it was read, where no message converter wrapped it. */
+    @ExceptionHandler(RequestBodyTooLarge.class)
+    ResponseEntity<Object> bodyTooLarge(RequestBodyTooLarge e, WebRequest request) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, RequestBodyTooLarge.detail(e.limit()), request);
+    }
+
+    /**
+     * A read that ran out of time: 503 with {@code Retry-After}, not a 4xx (the request was valid) and not a 500
+     * (nothing is broken; the database was too busy or the data too large to answer within the bound).
+     */
+    @ExceptionHandler({org.springframework.dao.QueryTimeoutException.class,
+            org.springframework.transaction.TransactionTimedOutException.class,
+            jakarta.persistence.QueryTimeoutException.class})
+    ResponseEntity<Object> queryTimeout(Exception e, WebRequest request) {
+        log.warn("A read ran past {} s answering {}: {}", queryTimeoutSeconds, describe(request), e.toString());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                QueryTimeouts.detail(queryTimeoutSeconds));
+        complete(body, request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(queryTimeoutSeconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
+        if (QueryTimeouts.isTimeout(e)) {
+            return queryTimeout(e, request);
+        }
         log.error("Unexpected error answering {}", describe(request), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server could not complete the request. The error has been logged; "
@@ -207,6 +248,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        RequestBodyTooLarge tooLarge = RequestBodyTooLarge.in(e);
+        if (tooLarge != null) {
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                    RequestBodyTooLarge.detail(tooLarge.limit()));
+            return handleExceptionInternal(e, body, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+        }
         ProblemDetail body = unreadable(e.getCause());
         return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
     }

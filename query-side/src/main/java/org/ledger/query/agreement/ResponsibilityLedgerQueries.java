@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ledger.query.access.ReadScopes;
+import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.LedgerPaging;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.TextSearch;
@@ -18,11 +19,10 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Reads the responsibility ledger, now or as of an instant. */
 @Service
-@Transactional(readOnly = true)
+@BoundedRead
 public class ResponsibilityLedgerQueries {
 
     /** Sortable properties of the responsibility ledger: API name → entity attribute. */

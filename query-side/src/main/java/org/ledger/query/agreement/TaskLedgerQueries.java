@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.ledger.kernel.agreement.TaskStatus;
 import org.ledger.query.access.ReadScopes;
+import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.LedgerPaging;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.TextSearch;
@@ -19,14 +20,13 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the task ledger. {@code asOf} null reads the current ledger with "today" from the clock; an instant reads
  * the ledger as it was then, with overdue as it was on that day.
  */
 @Service
-@Transactional(readOnly = true)
+@BoundedRead
 public class TaskLedgerQueries {
 
     /** Sortable properties of the task ledger: API name → entity attribute. */

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ledger.query.access.ReadScope;
 import org.ledger.query.access.ReadScopes;
+import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.PageAnswer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Pages of the audit log, newest first, each filter an indexed predicate. */
 @Component
@@ -29,7 +29,7 @@ public class AuditLogQueries {
         this.scopes = scopes;
     }
 
-    @Transactional(readOnly = true)
+    @BoundedRead
     public PageAnswer<AuditLogEntry> list(AuditLogFilter filter, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> args = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import jakarta.persistence.criteria.Predicate;
 import org.ledger.query.access.ReadScopes;
+import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.LedgerPaging;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.TextSearch;
@@ -17,13 +18,12 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the issue ledger. {@code asOf} null reads the current ledger; an instant reads the ledger as it was then.
  */
 @Service
-@Transactional(readOnly = true)
+@BoundedRead
 public class IssueLedgerQueries {
 
     /** Sortable properties of the issue ledger: API name → entity attribute. */

@@ -14,6 +14,7 @@ import org.ledger.kernel.lookback.SamplingMode;
 import org.ledger.query.access.ReadScope;
 import org.ledger.query.access.ReadScopes;
 import org.ledger.query.lookback.LookBackReport.SampledItem;
+import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.PageAnswer.PageMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * in scope would show items of units the reader may not see (the same all-units rule as running one).
  */
 @Component
+@BoundedRead
 public class LookBackQueries {
 
     private static final String COLUMNS = "id, version, name, status, unit_ids, closed_from, closed_to, "

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.query.access.ReadScopes;
+import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.LedgerPaging;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.TextSearch;
@@ -20,14 +21,13 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the rectification ledger. {@code asOf} null reads the current ledger with "today" from the clock; an
  * instant reads the ledger as it was then, with overdue and days left as they were on that day.
  */
 @Service
-@Transactional(readOnly = true)
+@BoundedRead
 public class RectificationLedgerQueries {
 
     /** Sortable properties of the rectification ledger: API name → entity attribute. */

@@ -17,13 +17,13 @@ import org.ledger.kernel.Labelled;
 import org.ledger.kernel.issue.IssueSource;
 import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.kernel.rectification.RectificationType;
+import org.ledger.query.support.BoundedRead;
 import org.ledger.query.unit.UnitNode;
 import org.ledger.query.access.ReadScope;
 import org.ledger.query.access.ReadScopes;
 import org.ledger.query.unit.UnitQueries;
 import org.ledger.query.unit.UnitTree;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Computes the rectification statistics with SQL aggregates over the fact versions valid at {@code asOf} (the
@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * statistics use its Java API, never its tables. Definitions: README-statistics.
  */
 @Service
-@Transactional(readOnly = true)
+@BoundedRead
 public class RectificationStatisticsQueries {
 
     /** What a row is. */

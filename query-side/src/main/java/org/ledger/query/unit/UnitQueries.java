@@ -12,14 +12,14 @@ import java.util.Set;
 import org.ledger.kernel.unit.UnitStatus;
 import org.ledger.query.access.ReadScope;
 import org.ledger.query.access.ReadScopes;
+import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.Validity;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Reads the unit tree: the whole tree nested, or one unit; {@code asOf} null reads now. */
 @Service
-@Transactional(readOnly = true)
+@BoundedRead
 public class UnitQueries {
 
     private static final Comparator<UnitRow> BY_NAME =

@@ -9,9 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.Validity;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The query side's view of the unit tree, read from its own projection ({@code unit_tree}); the query side never
@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * valid at that instant and walks it in memory.
  */
 @Service
-@Transactional(readOnly = true)
+@BoundedRead
 public class UnitTree {
 
     private final UnitRowRepository rows;
