@@ -1,5 +1,6 @@
 package org.ledger.app.deadletter;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,14 +40,38 @@ public class DeadLetters {
     }
 
     /** One dead-lettered event. */
-    public record Letter(String group, String sequenceIdentifier, long indexInSequence, String eventId,
-                         String eventType, String aggregateId, Long aggregateSequence, Long globalIndex,
-                         String causeType, String causeMessage, Instant enqueuedAt, Instant lastTouched,
-                         int retries) {
+    @Schema(description = "An event a projection could not apply (or that waits behind one of its sequence)")
+    public record Letter(
+            @Schema(description = "Processing group", example = "issue-ledger") String group,
+            @Schema(description = "Sequence: the aggregate id, or the projection's name for the one-sequence ones",
+                    example = "issue-2024-001") String sequenceIdentifier,
+            @Schema(description = "Place in the sequence (increasing, not necessarily from 0)", example = "0")
+            long indexInSequence,
+            @Schema(description = "Event identifier; evicts this letter",
+                    example = "4f7c2a9e-8d1b-4c3a-9e55-0b6a1d2c3e4f") String eventId,
+            @Schema(description = "Event type", example = "IssueRegistered") String eventType,
+            @Schema(description = "Aggregate of the event", example = "issue-2024-001") String aggregateId,
+            @Schema(description = "Sequence number of the event in its aggregate", example = "0")
+            Long aggregateSequence,
+            @Schema(description = "Global index in the event store, when known", example = "1234") Long globalIndex,
+            @Schema(description = "Exception type of the failure; none for a letter that only queued behind one",
+                    example = "org.springframework.dao.DataIntegrityViolationException") String causeType,
+            @Schema(description = "Exception message (at most 1024 characters)",
+                    example = "could not execute statement") String causeMessage,
+            @Schema(description = "When it was dead-lettered", example = "2024-05-06T07:08:09Z") Instant enqueuedAt,
+            @Schema(description = "When it was last enqueued or retried", example = "2024-05-06T08:00:00Z")
+            Instant lastTouched,
+            @Schema(description = "Failed retries since it was dead-lettered", example = "0") int retries) {
     }
 
     /** What one retry of a group did. */
-    public record RetryOutcome(String group, int sequences, long handled, long stillFailing) {
+    @Schema(description = "What a retry did")
+    public record RetryOutcome(
+            @Schema(description = "Processing group", example = "issue-ledger") String group,
+            @Schema(description = "Sequences retried", example = "1") int sequences,
+            @Schema(description = "Letters applied and removed from the queue", example = "2") long handled,
+            @Schema(description = "Letters still in the retried sequences: a failure again, and those behind it",
+                    example = "0") long stillFailing) {
     }
 
     /** Letters per dead-lettered group (0 for a group without any), from one query: the health check asks often. */

@@ -30,7 +30,8 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * and a second pooled connection per processor thread while a handler runs (application.yml sizes the pool for it).
  * A handler that committed before its batch did is harmless if the batch then fails: the projections skip an event
  * whose aggregate sequence number a row has already seen. Reset handlers are left alone: clearing the tables belongs
- * to the reset's own transaction.
+ * to the reset's own transaction. A handler's group is read from its class's {@code @ProcessingGroup}, which every
+ * projection has.
  */
 class OwnTransactionPerEvent implements HandlerEnhancerDefinition {
 
