@@ -155,6 +155,47 @@ class DeadLetterEndToEndTest extends AppTestSupport {
     }
 
     @Test
+    void inAOneSequenceProjectionEveryLaterEventQueuesBehindTheFailedOneAndAppliesInOrderOnRetry() throws Exception {
+        String ledger = "/api/admin/dead-letters/rectification-ledger";
+        String rectificationConstraint = "dlq_poison_rect_" + run;
+        String poisonMeasure = "投毒措施" + run;
+        String issue = issue("one-sequence");
+        assertThat(fixtures.acknowledge(issue, "签收", null).getStatus()).isEqualTo(200);
+        jdbc.execute("alter table rectification_ledger add constraint " + rectificationConstraint
+                + " check (measure <> '" + poisonMeasure + "')");
+        try {
+            String poisonedItem = planItem(issue, "rect-poison", poisonMeasure);
+            String laterItem = planItem(issue, "rect-later", "建立流动党员微信群");
+
+            // The later item would apply cleanly, yet it waits: the rectification ledger has one sequence.
+            List<JsonNode> letters = new ArrayList<>();
+            fixtures.readJson("admin", ledger).forEach(letters::add);
+            assertThat(letters).extracting(l -> l.get("sequenceIdentifier").asText())
+                    .containsOnly("rectification-ledger");
+            assertThat(letters).extracting(l -> l.get("aggregateId").asText()).contains(poisonedItem, laterItem);
+            assertThat(fixtures.read("supervisor", "/api/ledgers/rectifications/" + laterItem).getStatus())
+                    .isEqualTo(404);
+            assertThat(jdbc.queryForObject("select count(*) from issue_ledger_item where issue_id = ?", Integer.class,
+                    issue)).as("the issue ledger goes on").isEqualTo(2);
+
+            jdbc.execute("alter table rectification_ledger drop constraint " + rectificationConstraint);
+            MockHttpServletResponse retried = fixtures.send("admin", HttpMethod.POST, ledger + "/retry", Map.of(),
+                    null);
+            JsonNode outcome = AuditFixtures.JSON.readTree(retried.getContentAsByteArray());
+            assertThat(outcome.get("handled").asLong()).isEqualTo(letters.size());
+            assertThat(outcome.get("stillFailing").asLong()).isZero();
+            assertThat(fixtures.readJson("supervisor", "/api/ledgers/rectifications/" + poisonedItem)
+                    .get("measure").asText()).isEqualTo(poisonMeasure);
+            assertThat(fixtures.read("supervisor", "/api/ledgers/rectifications/" + laterItem).getStatus())
+                    .isEqualTo(200);
+            assertThat(fixtures.readJson("admin", ledger)).isEmpty();
+        } finally {
+            jdbc.execute("alter table rectification_ledger drop constraint if exists " + rectificationConstraint);
+            jdbc.update("delete from dead_letter_entry where processing_group = 'rectification-ledger'");
+        }
+    }
+
+    @Test
     void anEvictedLetterIsNeverAppliedAndUnknownLettersOrQueuesAnswer404() throws Exception {
         String poison = poisonedIssue("evict");
         assertThat(fixtures.acknowledge(poison, "签收", null).getStatus()).isEqualTo(200);
@@ -214,6 +255,17 @@ class DeadLetterEndToEndTest extends AppTestSupport {
                 "id", id, "title", title, "description", "死信队列测试。", "source", "SELF_EXAMINATION",
                 "responsibleUnitId", "branch-1", "raisedByUnitId", "jgw",
                 "foundOn", AuditFixtures.TODAY.minusDays(1).toString()), null);
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+        return id;
+    }
+
+    /** Plans a rectification item of the (acknowledged) issue, as the lead. */
+    private String planItem(String issue, String name, String measure) throws Exception {
+        String id = "dlq-" + run + "-" + name;
+        MockHttpServletResponse response = fixtures.send("lead", HttpMethod.POST,
+                "/api/issues/" + issue + "/rectifications", Map.of("id", id, "measure", measure,
+                        "type", "WITHIN_DEADLINE", "ownerUnitId", "branch-1", "ownerName", "张明",
+                        "deadline", AuditFixtures.TODAY.plusDays(30).toString()), null);
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
         return id;
     }
