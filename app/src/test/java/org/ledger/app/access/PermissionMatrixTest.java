@@ -212,6 +212,19 @@ class PermissionMatrixTest extends AppTestSupport {
                 a -> a.role() == Role.ADMIN ? 404 : 403, null, true));
         // ---- signing in: every account may exchange its password for a token (nothing is stored) ----
         rules.put("POST /api/auth/token", new Rule(a -> post("/api/auth/token"), a -> 200, null, false));
+        rules.put("GET /api/admin/dead-letters", new Rule(a -> get("/api/admin/dead-letters"),
+                a -> a.role() == Role.ADMIN ? 200 : 403, null, false));
+        rules.put("GET /api/admin/dead-letters/{group}", new Rule(a -> get("/api/admin/dead-letters/issue-ledger"),
+                a -> a.role() == Role.ADMIN ? 200 : 403, null, false));
+        rules.put("POST /api/admin/dead-letters/{group}/retry", new Rule(
+                a -> post("/api/admin/dead-letters/no-such-projection/retry"),
+                a -> a.role() == Role.ADMIN ? 404 : 403, null, true));
+        rules.put("DELETE /api/admin/dead-letters/{group}/letters/{eventId}", new Rule(
+                a -> delete("/api/admin/dead-letters/issue-ledger/letters/no-such-event"),
+                a -> a.role() == Role.ADMIN ? 404 : 403, null, true));
+        rules.put("DELETE /api/admin/dead-letters/{group}/sequences/{sequenceId}", new Rule(
+                a -> delete("/api/admin/dead-letters/issue-ledger/sequences/no-such-sequence"),
+                a -> a.role() == Role.ADMIN ? 404 : 403, null, true));
 
         // ---- writes: issues ----
         write(rules, "POST /api/issues", SUPERVISOR_IN, 201, a -> json(post("/api/issues"),

@@ -124,7 +124,7 @@ class ProjectionRebuildTest extends AppTestSupport {
                 "source", "INSPECTION", "responsibleUnitId", "branch-1", "raisedByUnitId", "sqdw",
                 "foundOn", AuditFixtures.TODAY.toString(),
                 "responsibilityItem", Map.of("agreementId", "agr-rb", "itemId", "item-1")), null));
-        awaitIdle();
+        fixtures.awaitIdle(jdbc);
         Map<String, List<Map<String, Object>>> before = snapshot();
         assertThat(before.get("rectification_ledger")).hasSizeGreaterThan(3);
         for (String table : LEDGER_TABLES.keySet()) {
@@ -140,7 +140,7 @@ class ProjectionRebuildTest extends AppTestSupport {
         assertThat(names).contains("issue-ledger", "rectification-ledger", "responsibility-ledger", "task-ledger",
                 "unit-tree", "look-back-report", "rectification-statistics", "evidence", "audit-log")
                 .doesNotContain("integrity-chain");
-        awaitIdle();
+        fixtures.awaitIdle(jdbc);
 
         Map<String, List<Map<String, Object>>> after = snapshot();
         for (String table : LEDGER_TABLES.keySet()) {
@@ -171,7 +171,7 @@ class ProjectionRebuildTest extends AppTestSupport {
     @Test
     void aLedgerBeingRebuiltAnswers503WithRetryAfter() throws Exception {
         fixtures.registerIssue("issue-rb-503", null);
-        awaitIdle();
+        fixtures.awaitIdle(jdbc);
         CompletableFuture<MockHttpServletResponse> rebuild;
         try (Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(false);
@@ -202,7 +202,7 @@ class ProjectionRebuildTest extends AppTestSupport {
             lock.rollback();
         }
         assertThat(rebuild.get(20, TimeUnit.SECONDS).getStatus()).isEqualTo(202);
-        awaitIdle();
+        fixtures.awaitIdle(jdbc);
         assertThat(fixtures.read("auditor", "/api/ledgers/issues/issue-rb-503").getStatus()).isEqualTo(200);
     }
 
@@ -218,29 +218,6 @@ class ProjectionRebuildTest extends AppTestSupport {
 
     private static void expectStatus(int status, MockHttpServletResponse response) throws Exception {
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
-    }
-
-    /** Until no projection is rebuilding and every one has reached the end of the event store. */
-    private void awaitIdle() throws Exception {
-        long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            JsonNode projections = fixtures.readJson("admin", "/api/admin/projections");
-            boolean idle = true;
-            for (JsonNode p : projections) {
-                if (p.get("rebuilding").asBoolean() || p.get("position").isNull()
-                        || p.get("position").asLong() < head) {
-                    idle = false;
-                }
-            }
-            if (idle) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("projections did not catch up: " + projections);
-            }
-            Thread.sleep(20);
-        }
     }
 
     private Map<String, List<Map<String, Object>>> snapshot() {

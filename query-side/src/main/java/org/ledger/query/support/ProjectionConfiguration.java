@@ -1,7 +1,6 @@
 package org.ledger.query.support;
 
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,14 +19,20 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>The rectification statistics copy issue facts (source, responsible unit, found-on date, dismissal) onto
  * their item facts, like the rectification ledger: one sequence too.
+ *
+ * <p>{@link OneSequence} rather than Axon's {@code SequentialPolicy}: the dead-letter queue keeps a sequence by the
+ * text of its identifier, which must survive a restart.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
     @Autowired
     public void configureSequencing(EventProcessingConfigurer configurer) {
-        configurer.registerSequencingPolicy(ProjectionNames.RECTIFICATION_LEDGER, c -> new SequentialPolicy());
-        configurer.registerSequencingPolicy(ProjectionNames.RESPONSIBILITY_LEDGER, c -> new SequentialPolicy());
-        configurer.registerSequencingPolicy(ProjectionNames.RECTIFICATION_STATISTICS, c -> new SequentialPolicy());
+        configurer.registerSequencingPolicy(ProjectionNames.RECTIFICATION_LEDGER,
+                c -> new OneSequence(ProjectionNames.RECTIFICATION_LEDGER));
+        configurer.registerSequencingPolicy(ProjectionNames.RESPONSIBILITY_LEDGER,
+                c -> new OneSequence(ProjectionNames.RESPONSIBILITY_LEDGER));
+        configurer.registerSequencingPolicy(ProjectionNames.RECTIFICATION_STATISTICS,
+                c -> new OneSequence(ProjectionNames.RECTIFICATION_STATISTICS));
     }
 }
