@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ledger.app.AppProcess;
@@ -283,7 +284,7 @@ class CrashRecoveryTest {
         }
 
         private Answer answer(String correlation, String aggregateId, String eventType,
-                              java.util.function.Supplier<Answer> request) {
+                              Supplier<Answer> request) {
             Answer answer;
             try {
                 answer = request.get();

@@ -19,6 +19,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
+import org.ledger.app.HttpClientSupport;
 import org.ledger.app.HttpClientSupport.Answer;
 import org.ledger.app.TestUnits;
 import org.ledger.app.reliability.StoredEvents.Sent;
@@ -90,7 +91,7 @@ class SameItemRaceTest extends RaceTestSupport {
                 "ownerName", "张明", "deadline", deadline.toString())));
         expect(200, http.post("supervisor", itemPath + "/plan-approval", body("comment", "同意")));
         Answer uploaded = http.upload("lead", itemPath + "/evidence", "记录.pdf", "application/pdf",
-                org.ledger.app.HttpClientSupport.pdf("记录"), Map.of("id", EVIDENCE));
+                HttpClientSupport.pdf("记录"), Map.of("id", EVIDENCE));
         expect(201, uploaded);
         long readVersion = Long.parseLong(uploaded.text("version"));
         long before = stream().size();
@@ -100,8 +101,8 @@ class SameItemRaceTest extends RaceTestSupport {
         ExtensionRequestId extension = ExtensionRequestId.of(EXTENSION);
         LocalDate extended = deadline.plusDays(30);
 
-        // Round 1, while the item runs: progress (half of it with the If-Match read before), the extension request
-        // and two decisions on it that may arrive before or after it.
+        // Round 1, while the item runs: progress (a third of it with the If-Match read before), the extension
+        // request and two approvals of it that may arrive before or after it.
         List<Move> opening = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
             opening.add(progress("progress-" + i, i % 3 == 0 ? readVersion : null, 10 + i, today));
@@ -114,11 +115,13 @@ class SameItemRaceTest extends RaceTestSupport {
                     body("comment", "同意延期"), "ExtensionApproved",
                     new ApproveExtension(item, null, extension, null, "同意延期")));
         }
-        // Round 2, towards 销号: more progress, closure requests (one with the If-Match read after round 1) and
-        // verifications, all at once.
-        List<Move> second = new ArrayList<>();
         List<Answer> answers = new ArrayList<>(race(opening.stream().map(Move::send).toList()));
-        long secondRead = stream().size() - 1;
+
+        // Round 2, towards 销号: more progress, closure requests and verifications, all at once; some with the
+        // If-Match of the ledger's ETag read after round 1.
+        String etag = http.get("supervisor", "/api/ledgers/rectifications/" + ITEM).etag();
+        long secondRead = Long.parseLong(etag.replace("\"", ""));
+        List<Move> second = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             second.add(progress("progress-late-" + i, i % 2 == 0 ? secondRead : null, 60 + i, today));
         }

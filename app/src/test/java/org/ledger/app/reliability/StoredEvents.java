@@ -66,17 +66,9 @@ final class StoredEvents {
         }
     }
 
-    List<Event> all() {
-        return events;
-    }
-
     List<Event> of(String aggregateId) {
         return events.stream().filter(e -> e.aggregateId().equals(aggregateId))
                 .sorted((a, b) -> Long.compare(a.sequence(), b.sequence())).toList();
-    }
-
-    List<Event> causedBy(String correlationId) {
-        return events.stream().filter(e -> correlationId.equals(e.correlationId())).toList();
     }
 
     /** Every aggregate's sequence numbers are 0, 1, 2, … without a hole or a repeat. */
