@@ -61,6 +61,12 @@ public final class HttpClientSupport {
      */
     public Answer upload(String user, String path, String fileName, String contentType, byte[] content,
                          Map<String, String> fields) {
+        return upload(user, path, fileName, contentType, content, fields, Map.of());
+    }
+
+    /** {@link #upload(String, String, String, String, byte[], Map)} with extra request headers. */
+    public Answer upload(String user, String path, String fileName, String contentType, byte[] content,
+                         Map<String, String> fields, Map<String, String> headers) {
         String boundary = "----ledger-test-" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
@@ -73,7 +79,7 @@ public final class HttpClientSupport {
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary);
-        return execute(user, request, Map.of());
+        return execute(user, request, headers);
     }
 
     /** Small real files for evidence uploads: a minimal PNG and a minimal PDF. */

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +18,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ledger.app.AppTestSupport;
+import org.ledger.app.ProjectionTables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,38 +32,6 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * chain is not reset by 'all', only ADMIN may rebuild, and a ledger being rebuilt answers 503.
  */
 class ProjectionRebuildTest extends AppTestSupport {
-
-    /**
-     * Every table of every projection that a rebuild of 'all' resets (RebuildableProjections; the Flyway scripts
-     * V2–V9) → its business key and version order (the surrogate row_id is left out of the comparison).
-     */
-    private static final Map<String, String> LEDGER_TABLES = Map.ofEntries(
-            // issue-ledger
-            Map.entry("issue_ledger", "id, valid_from, version"),
-            Map.entry("issue_ledger_item", "rectification_id"),
-            // rectification-ledger
-            Map.entry("rectification_ledger", "id, valid_from, version"),
-            Map.entry("rectification_ledger_issue", "issue_id"),
-            // responsibility-ledger
-            Map.entry("responsibility_ledger_agreement", "id, valid_from, version"),
-            Map.entry("responsibility_ledger", "agreement_id, id, valid_from, version"),
-            Map.entry("responsibility_ledger_issue", "issue_id"),
-            // task-ledger
-            Map.entry("task_ledger", "agreement_id, id, valid_from, version"),
-            Map.entry("task_ledger_agreement", "agreement_id"),
-            Map.entry("task_ledger_item", "item_key"),
-            // unit-tree
-            Map.entry("unit_tree", "id, valid_from, version"),
-            // look-back-report
-            Map.entry("look_back", "id"),
-            Map.entry("look_back_sample", "look_back_id, rectification_id"),
-            // rectification-statistics
-            Map.entry("statistics_issue", "id, valid_from, version"),
-            Map.entry("statistics_item", "id, valid_from, version"),
-            // evidence
-            Map.entry("evidence", "rectification_id, evidence_id"),
-            // audit-log
-            Map.entry("audit_log", "global_index"));
 
     @Autowired
     MockMvc mvc;
@@ -127,7 +95,7 @@ class ProjectionRebuildTest extends AppTestSupport {
         fixtures.awaitIdle(jdbc);
         Map<String, List<Map<String, Object>>> before = snapshot();
         assertThat(before.get("rectification_ledger")).hasSizeGreaterThan(3);
-        for (String table : LEDGER_TABLES.keySet()) {
+        for (String table : ProjectionTables.LEDGER_TABLES.keySet()) {
             assertThat(before.get(table)).as(table + " before the rebuild").isNotEmpty();
         }
         List<Map<String, Object>> chainBefore = jdbc.queryForList("select * from integrity_chain order by global_index");
@@ -143,7 +111,7 @@ class ProjectionRebuildTest extends AppTestSupport {
         fixtures.awaitIdle(jdbc);
 
         Map<String, List<Map<String, Object>>> after = snapshot();
-        for (String table : LEDGER_TABLES.keySet()) {
+        for (String table : ProjectionTables.LEDGER_TABLES.keySet()) {
             assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
         }
         assertThat(jdbc.queryForList("select * from integrity_chain order by global_index")).isEqualTo(chainBefore);
@@ -221,31 +189,6 @@ class ProjectionRebuildTest extends AppTestSupport {
     }
 
     private Map<String, List<Map<String, Object>>> snapshot() {
-        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-        LEDGER_TABLES.forEach((table, order) -> {
-            List<String> columns = jdbc.queryForList("select column_name from information_schema.columns "
-                    + "where lower(table_name) = ? and lower(column_name) <> 'row_id' order by ordinal_position",
-                    String.class, table);
-            String list = String.join(", ", columns);
-            String orderBy = order;
-            List<Map<String, Object>> rows = jdbc.queryForList("select " + list + " from " + table
-                    + " order by " + orderBy);
-            List<Map<String, Object>> normalised = new ArrayList<>();
-            for (Map<String, Object> row : rows) {
-                Map<String, Object> copy = new LinkedHashMap<>();
-                row.forEach((k, v) -> copy.put(k, v instanceof java.sql.Clob clob ? text(clob) : v));
-                normalised.add(copy);
-            }
-            tables.put(table, normalised);
-        });
-        return tables;
-    }
-
-    private static String text(java.sql.Clob clob) {
-        try {
-            return clob.getSubString(1, (int) clob.length());
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ProjectionTables.snapshot(jdbc);
     }
 }

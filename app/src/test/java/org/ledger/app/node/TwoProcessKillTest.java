@@ -1,25 +1,23 @@
 package org.ledger.app.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ledger.app.AppProcess.await;
 import static org.ledger.app.HttpClientSupport.body;
 
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import org.ledger.app.AppProcess;
 import org.ledger.app.HttpClientSupport;
 import org.ledger.app.PostgresTestDatabase;
 import org.ledger.app.TestUnits;
@@ -43,15 +41,16 @@ class TwoProcessKillTest {
     @Test
     void aNodeKilledMidwayLosesNothingAndTheSurvivorTakesOver() throws Exception {
         String url = PostgresTestDatabase.urlFor(dataDir.toString());
-        int portA = freePort();
-        int portB = freePort();
-        Process a = launch("a", portA, url);
-        Process b = launch("b", portB, url);
+        AppProcess a = new AppProcess("two-process-a", dataDir.resolve("a"), dataDir.resolve("evidence"),
+                AppProcess.Database.postgres(url)).start();
+        AppProcess b = new AppProcess("two-process-b", dataDir.resolve("b"), dataDir.resolve("evidence"),
+                AppProcess.Database.postgres(url)).start();
         try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres")) {
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-            HttpClientSupport nodeA = new HttpClientSupport(portA);
-            HttpClientSupport nodeB = new HttpClientSupport(portB);
-            await("both nodes up", Duration.ofSeconds(180), () -> up(nodeA) && up(nodeB));
+            HttpClientSupport nodeA = a.client();
+            HttpClientSupport nodeB = b.client();
+            a.awaitHealthy(Duration.ofSeconds(180));
+            b.awaitHealthy(Duration.ofSeconds(180));
             TestUnits.ensure(nodeA, "supervisor");
             String ownerA = a.pid() + "@";
 
@@ -73,8 +72,7 @@ class TwoProcessKillTest {
                 }));
             }
             await("a third answered", Duration.ofSeconds(60), () -> answered.get() >= COMMANDS / 3);
-            a.destroyForcibly(); // SIGKILL
-            a.waitFor();
+            a.kill(); // SIGKILL
             threads.shutdown();
             List<String> accepted = new ArrayList<>();
             for (Future<String> result : results) {
@@ -120,60 +118,9 @@ class TwoProcessKillTest {
                     Long.class, lastVersion) == 1);
             assertThat(jdbc.queryForObject(unitTreeRow, String.class)).isEqualTo(projected);
         } finally {
-            a.destroyForcibly();
-            b.destroy();
-            b.waitFor();
+            a.kill();
+            b.stop();
         }
     }
 
-    private Process launch(String name, int port, String url) throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path log = Path.of("target", "two-process-" + name + ".log");
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
-                "-cp", classpath, "org.ledger.LedgerApplication",
-                "--spring.profiles.active=postgres",
-                "--server.port=" + port, "--server.address=127.0.0.1",
-                "--ledger.data-dir=" + dataDir.resolve(name),
-                "--ledger.evidence.dir=" + dataDir.resolve("evidence"),
-                "--ledger.security.accounts[0].username=supervisor",
-                "--ledger.security.accounts[0].password={noop}supervisor",
-                "--ledger.security.accounts[0].roles=SUPERVISOR",
-                "--ledger.security.accounts[0].unit=jgw",
-                "--ledger.security.accounts[1].username=admin",
-                "--ledger.security.accounts[1].password={noop}admin",
-                "--ledger.security.accounts[1].roles=ADMIN",
-                "--ledger.security.accounts[1].unit=jgw")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("LEDGER_DB_URL", url);
-        env.put("LEDGER_DB_USER", "postgres");
-        env.put("LEDGER_DB_PASSWORD", "postgres");
-        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        return builder.start();
-    }
-
-    private static boolean up(HttpClientSupport node) {
-        try {
-            return node.get(null, "/actuator/health").status() == 200;
-        } catch (RuntimeException notYet) {
-            return false;
-        }
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() < deadline).as("timed out waiting for: " + what).isTrue();
-            Thread.sleep(200);
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
