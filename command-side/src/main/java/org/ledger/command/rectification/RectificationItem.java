@@ -2,6 +2,10 @@ package org.ledger.command.rectification;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import org.axonframework.serialization.Revision;
+import org.ledger.command.support.SnapshotConfiguration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -65,7 +69,11 @@ import org.ledger.kernel.rectification.WarningLevel;
  * warning and {@link BecameOverdue}, each once per effective deadline. Approval, an approved extension, a reopening
  * and a returned closure (re)schedule them; closure and ONGOING cancel them.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
+// Snapshots: the revision of the fields below; raise it with any change to them (AggregateSnapshotShapeTest).
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class RectificationItem {
 
     @AggregateIdentifier
