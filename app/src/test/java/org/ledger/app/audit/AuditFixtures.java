@@ -16,20 +16,20 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-/** Writes issues and items through the API as the test accounts, for the audit tests. */
-final class AuditFixtures {
+/** Writes issues and items through the API as the test accounts, for the audit and snapshot tests. */
+public final class AuditFixtures {
 
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    public static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     private final MockMvc mvc;
 
-    AuditFixtures(MockMvc mvc) {
+    public AuditFixtures(MockMvc mvc) {
         this.mvc = mvc;
     }
 
     /** jgw → sqdw → branch-1; tolerated when the unit endpoint does not exist yet (404) or they exist (409). */
-    void registerUnits() throws Exception {
+    public void registerUnits() throws Exception {
         send("admin", HttpMethod.POST, "/api/units",
                 Map.of("id", "jgw", "name", "机关工委", "kind", "WORKING_COMMITTEE"), null);
         send("supervisor", HttpMethod.POST, "/api/units",
@@ -38,19 +38,19 @@ final class AuditFixtures {
                 Map.of("id", "branch-1", "name", "第一党支部", "kind", "BRANCH", "parentId", "sqdw"), null);
     }
 
-    MockHttpServletResponse registerIssue(String id, String correlationId) throws Exception {
+    public MockHttpServletResponse registerIssue(String id, String correlationId) throws Exception {
         return send("supervisor", HttpMethod.POST, "/api/issues", Map.of(
                 "id", id, "title", "流动党员管理存在欠缺", "description", "部分流动党员长期未参加组织生活。",
                 "source", "SELF_EXAMINATION", "responsibleUnitId", "branch-1", "raisedByUnitId", "jgw",
                 "foundOn", TODAY.minusDays(3).toString()), correlationId);
     }
 
-    MockHttpServletResponse acknowledge(String id, String reason, String correlationId) throws Exception {
+    public MockHttpServletResponse acknowledge(String id, String reason, String correlationId) throws Exception {
         return send("lead", HttpMethod.POST, "/api/issues/" + id + "/acknowledgement", Map.of("reason", reason),
                 correlationId);
     }
 
-    MockHttpServletResponse planItem(String issueId, String itemId, String correlationId) throws Exception {
+    public MockHttpServletResponse planItem(String issueId, String itemId, String correlationId) throws Exception {
         return send("lead", HttpMethod.POST, "/api/issues/" + issueId + "/rectifications", Map.of(
                 "id", itemId, "measure", "建立流动党员微信群", "type", "WITHIN_DEADLINE", "ownerUnitId", "branch-1",
                 "ownerName", "张明", "deadline", TODAY.plusDays(30).toString()), correlationId);
@@ -61,12 +61,12 @@ final class AuditFixtures {
                 Map.of("reason", reason), correlationId);
     }
 
-    MockHttpServletResponse approvePlan(String itemId, String correlationId) throws Exception {
+    public MockHttpServletResponse approvePlan(String itemId, String correlationId) throws Exception {
         return send("supervisor", HttpMethod.POST, "/api/rectifications/" + itemId + "/plan-approval",
                 Map.of("comment", "同意"), correlationId);
     }
 
-    MockHttpServletResponse send(String user, HttpMethod method, String path, Object body, String correlationId)
+    public MockHttpServletResponse send(String user, HttpMethod method, String path, Object body, String correlationId)
             throws Exception {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method, path)
                 .with(httpBasic(user, user + "-pw"))
@@ -78,11 +78,11 @@ final class AuditFixtures {
         return mvc.perform(request).andReturn().getResponse();
     }
 
-    MockHttpServletResponse read(String user, String path) throws Exception {
+    public MockHttpServletResponse read(String user, String path) throws Exception {
         return mvc.perform(get(path).with(httpBasic(user, user + "-pw"))).andReturn().getResponse();
     }
 
-    JsonNode readJson(String user, String path) throws Exception {
+    public JsonNode readJson(String user, String path) throws Exception {
         MockHttpServletResponse response = read(user, path);
         if (response.getStatus() != 200) {
             throw new AssertionError("GET " + path + " answered " + response.getStatus() + ": "
