@@ -2,12 +2,14 @@ package org.ledger.app.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -83,7 +85,7 @@ final class SnapshotRoundTrip<T> {
         T actual = fromSnapshot();
         assertThat(Matchers.deepEquals(expected).matches(actual))
                 .as("%s read back from its snapshot %s", type.getSimpleName(),
-                        new String(snapshot().getData(), java.nio.charset.StandardCharsets.UTF_8))
+                        new String(snapshot().getData(), StandardCharsets.UTF_8))
                 .isTrue();
     }
 
@@ -131,7 +133,7 @@ final class SnapshotRoundTrip<T> {
 
         @Override
         public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork,
-                             org.axonframework.messaging.InterceptorChain chain) throws Exception {
+                             InterceptorChain chain) throws Exception {
             Object user = unitOfWork.getMessage().getMetaData().get(MetadataKeys.USER);
             unitOfWork.resources().put(ActorScope.RESOURCE, ActorScope.unrestricted(String.valueOf(user)));
             try {
