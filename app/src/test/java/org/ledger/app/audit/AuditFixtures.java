@@ -19,8 +19,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * Writes issues and items through the API as the test accounts (password: user name + "-pw"), for the audit tests
- * and the dead-letter tests.
+ * Writes issues and items through the API as the test accounts (password: user name + "-pw"), for the audit,
+ * dead-letter and snapshot tests.
  */
 public final class AuditFixtures {
 
@@ -55,7 +55,7 @@ public final class AuditFixtures {
                 correlationId);
     }
 
-    MockHttpServletResponse planItem(String issueId, String itemId, String correlationId) throws Exception {
+    public MockHttpServletResponse planItem(String issueId, String itemId, String correlationId) throws Exception {
         return send("lead", HttpMethod.POST, "/api/issues/" + issueId + "/rectifications", Map.of(
                 "id", itemId, "measure", "建立流动党员微信群", "type", "WITHIN_DEADLINE", "ownerUnitId", "branch-1",
                 "ownerName", "张明", "deadline", TODAY.plusDays(30).toString()), correlationId);
@@ -66,7 +66,7 @@ public final class AuditFixtures {
                 Map.of("reason", reason), correlationId);
     }
 
-    MockHttpServletResponse approvePlan(String itemId, String correlationId) throws Exception {
+    public MockHttpServletResponse approvePlan(String itemId, String correlationId) throws Exception {
         return send("supervisor", HttpMethod.POST, "/api/rectifications/" + itemId + "/plan-approval",
                 Map.of("comment", "同意"), correlationId);
     }

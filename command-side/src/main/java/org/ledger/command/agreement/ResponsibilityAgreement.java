@@ -2,6 +2,9 @@ package org.ledger.command.agreement;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -18,10 +21,12 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ledger.command.rectification.WarningPolicy;
 import org.ledger.command.access.AccessRule;
 import org.ledger.command.access.ActorScope;
+import org.ledger.command.support.SnapshotConfiguration;
 import org.ledger.kernel.MetadataKeys;
 import org.ledger.kernel.unit.UnitId;
 import org.ledger.kernel.RuleViolation;
@@ -78,7 +83,11 @@ import org.ledger.kernel.rectification.WarningLevel;
  * deadlines carry a name of their own ({@link #warningDeadlineName(TaskId)}), so that one task's are cancelled within
  * the agreement's scope without touching the other tasks'.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
+// Snapshots: the revision of the fields below; raise it with any change to them (AggregateSnapshotShapeTest).
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class ResponsibilityAgreement {
 
     @AggregateIdentifier
@@ -106,13 +115,19 @@ public class ResponsibilityAgreement {
      */
     private LocalDate knownToday;
 
-    /** A current task: its item, whether it is completed, its due date and the warnings recorded for that date. */
+    /**
+     * A current task: its item, whether it is completed, its due date and the warnings recorded for that date. Part of
+     * the agreement's snapshot like the agreement's own fields (Jackson reads and writes them directly).
+     */
+    @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+            isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
     private static final class TaskState {
         private final ResponsibilityItemId itemId;
         private boolean completed;
         private LocalDate dueDate;
         private final Set<WarningLevel> warningsIssued = EnumSet.noneOf(WarningLevel.class);
 
+        @JsonCreator
         private TaskState(ResponsibilityItemId itemId, LocalDate dueDate) {
             this.itemId = itemId;
             this.dueDate = dueDate;

@@ -3,6 +3,8 @@ package org.ledger.command.issue;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -10,10 +12,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ledger.command.access.AccessRule;
 import org.ledger.command.access.ActorScope;
 import org.ledger.command.rectification.RectificationItem;
+import org.ledger.command.support.SnapshotConfiguration;
 import org.ledger.kernel.MetadataKeys;
 import org.ledger.kernel.RuleViolation;
 import org.ledger.kernel.issue.IssueCommands.AcknowledgeIssue;
@@ -40,7 +44,11 @@ import org.ledger.kernel.unit.UnitId;
  * An issue (问题) found by an inspection, a look-back, patrol feedback or self-examination. It is acknowledged
  * by the responsible unit, analysed, and rectified through items that it spawns; its status follows them.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
+// Snapshots: the revision of the fields below; raise it with any change to them (AggregateSnapshotShapeTest).
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class Issue {
 
     @AggregateIdentifier

@@ -2,6 +2,8 @@ package org.ledger.command.rectification;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -13,9 +15,11 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.ledger.command.access.AccessRule;
 import org.ledger.command.access.ActorScope;
+import org.ledger.command.support.SnapshotConfiguration;
 import org.ledger.kernel.MetadataKeys;
 import org.ledger.kernel.unit.UnitId;
 import org.ledger.kernel.RuleViolation;
@@ -65,7 +69,11 @@ import org.ledger.kernel.rectification.WarningLevel;
  * warning and {@link BecameOverdue}, each once per effective deadline. Approval, an approved extension, a reopening
  * and a returned closure (re)schedule them; closure and ONGOING cancel them.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = SnapshotConfiguration.TRIGGER)
+// Snapshots: the revision of the fields below; raise it with any change to them (AggregateSnapshotShapeTest).
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class RectificationItem {
 
     @AggregateIdentifier
