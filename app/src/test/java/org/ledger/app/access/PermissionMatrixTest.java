@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.ledger.app.ApiEndpoints;
 import org.ledger.app.AppTestSupport;
 import org.ledger.app.HttpClientSupport;
 import org.ledger.app.TestUnits;
@@ -36,8 +37,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -401,17 +400,7 @@ class PermissionMatrixTest extends AppTestSupport {
     /** "METHOD /pattern" of every handler under /api. */
     Set<String> endpoints() {
         Set<String> endpoints = new TreeSet<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            for (String pattern : info.getPatternValues()) {
-                if (!pattern.startsWith("/api/")) {
-                    continue;
-                }
-                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                    endpoints.add(method.name() + " " + pattern);
-                }
-            }
-        }
+        ApiEndpoints.of(mappings).forEach(endpoint -> endpoints.add(endpoint.key()));
         return endpoints;
     }
 

@@ -1,9 +1,13 @@
 package org.ledger.command.evidence;
 
+import org.ledger.command.support.FreeTextValidator;
+
 /**
  * The client's file name is metadata only (shown in the ledger and offered again on download); it never names a
- * file on disk. What is kept: the last path segment (either separator), without control characters, trimmed, at
- * most 255 characters; {@code evidence} when nothing is left.
+ * file on disk. What is kept: the last path segment (either separator), without the characters free text refuses
+ * ({@link FreeTextValidator}: control and invisible format characters, such as a right-to-left override that would
+ * show "report" + U+202E + "gpj.exe" as {@code reportexe.jpg}, and unpaired surrogates) and without line breaks and
+ * tabs, trimmed, at most 255 characters; {@code evidence} when nothing is left.
  */
 public final class EvidenceNames {
 
@@ -24,7 +28,7 @@ public final class EvidenceNames {
         }
         StringBuilder kept = new StringBuilder(name.length());
         name.codePoints()
-                .filter(c -> !Character.isISOControl(c) && c != 0x2028 && c != 0x2029)
+                .filter(c -> !FreeTextValidator.refuses(c) && !Character.isISOControl(c))
                 .forEach(kept::appendCodePoint);
         name = kept.toString().strip();
         if (name.equals(".") || name.equals("..")) {

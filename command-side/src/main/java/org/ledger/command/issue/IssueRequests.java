@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.ledger.command.support.FreeText;
 import org.ledger.kernel.Ids;
 import org.ledger.kernel.issue.IssueSource;
 import org.ledger.kernel.issue.Severity;
@@ -24,15 +25,15 @@ final class IssueRequests {
                     example = "issue-2026-001")
             @Pattern(regexp = Ids.PATTERN) String id,
             @Schema(description = "short title", example = "流动党员管理存在欠缺")
-            @NotBlank @Size(max = 200) String title,
+            @FreeText @NotBlank @Size(max = 200) String title,
             @Schema(description = "the finding, kept verbatim",
                     example = "部分流动党员长期未参加组织生活，联系方式更新不及时。")
-            @NotBlank @Size(max = 4000) String description,
+            @FreeText @NotBlank @Size(max = 4000) String description,
             @Schema(description = "where the issue was found", example = "SELF_EXAMINATION")
             @NotNull IssueSource source,
             @Schema(description = "inspection batch, feedback date or document number", example = "2026年上半年自查")
-            @Size(max = 200) String sourceReference,
-            @Schema(description = "category", example = "组织建设") @Size(max = 100) String category,
+            @FreeText @Size(max = 200) String sourceReference,
+            @Schema(description = "category", example = "组织建设") @FreeText @Size(max = 100) String category,
             @Schema(description = "severity", example = "MAJOR") Severity severity,
             @Schema(description = "the unit that must rectify", example = "branch-1")
             @NotNull @Pattern(regexp = Ids.PATTERN) String responsibleUnitId,
@@ -51,30 +52,30 @@ final class IssueRequests {
 
     @Schema(description = "Acknowledges the issue for the responsible unit (签收)")
     record AcknowledgementRequest(
-            @Schema(description = "optional note", example = "已签收，立即组织整改") @Size(max = 2000) String reason) {
+            @Schema(description = "optional note", example = "已签收，立即组织整改") @FreeText @Size(max = 2000) String reason) {
     }
 
     @Schema(description = "Records or revises the root-cause analysis (原因分析); every revision is kept")
     record RootCauseRequest(
-            @Schema(example = "对流动党员底数掌握不清，缺少常态化联系机制。") @NotBlank @Size(max = 4000) String analysis) {
+            @Schema(example = "对流动党员底数掌握不清，缺少常态化联系机制。") @FreeText @NotBlank @Size(max = 4000) String analysis) {
     }
 
     @Schema(description = "Dismisses the issue (撤销); only the raising unit may, with a reason")
     record DismissalRequest(
-            @Schema(example = "经核实不属实") @NotBlank @Size(max = 2000) String reason) {
+            @Schema(example = "经核实不属实") @FreeText @NotBlank @Size(max = 2000) String reason) {
     }
 
     @Schema(description = "Plans a rectification item (整改措施) for the issue")
     record PlanRectificationRequest(
             @Schema(description = "client-chosen id; generated when absent", example = "rect-2026-001-1")
             @Pattern(regexp = Ids.PATTERN) String id,
-            @Schema(example = "建立流动党员微信群，每月推送学习资料并开展线上交流") @NotBlank @Size(max = 4000) String measure,
+            @Schema(example = "建立流动党员微信群，每月推送学习资料并开展线上交流") @FreeText @NotBlank @Size(max = 4000) String measure,
             @Schema(example = "WITHIN_DEADLINE") @NotNull RectificationType type,
             @Schema(description = "the unit that carries out the measure", example = "branch-1")
             @NotNull @Pattern(regexp = Ids.PATTERN) String ownerUnitId,
-            @Schema(description = "责任人", example = "张明") @NotBlank @Size(max = 100) String ownerName,
-            @Schema(description = "责任领导", example = "李华") @Size(max = 100) String leaderName,
+            @Schema(description = "责任人", example = "张明") @FreeText @NotBlank @Size(max = 100) String ownerName,
+            @Schema(description = "责任领导", example = "李华") @FreeText @Size(max = 100) String leaderName,
             @Schema(description = "整改时限", example = "2026-09-30") @NotNull LocalDate deadline,
-            @Schema(description = "整改目标", example = "流动党员联系率达到100%") @Size(max = 2000) String target) {
+            @Schema(description = "整改目标", example = "流动党员联系率达到100%") @FreeText @Size(max = 2000) String target) {
     }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.ledger.command.support.FreeText;
 import org.ledger.kernel.Ids;
 import org.ledger.kernel.lookback.CheckOutcome;
 
@@ -24,7 +25,7 @@ final class LookBackRequests {
     record OpenLookBackRequest(
             @Schema(description = "client-chosen id; generated when absent", example = "lb-2026-h2")
             @Pattern(regexp = Ids.PATTERN) String id,
-            @Schema(example = "2026年下半年整改回头看") @NotBlank @Size(max = 200) String name,
+            @Schema(example = "2026年下半年整改回头看") @FreeText @NotBlank @Size(max = 200) String name,
             @Schema(description = "units in scope, each with its subtree", example = "[\"sqdw\"]")
             @NotEmpty @Size(max = 100) List<@NotNull @Pattern(regexp = Ids.PATTERN) String> unitIds,
             @Schema(description = "items closed on or after", example = "2026-01-01") @NotNull LocalDate closedFrom,
@@ -40,15 +41,15 @@ final class LookBackRequests {
     record CheckRequest(
             @Schema(example = "rect-1") @NotNull @Pattern(regexp = Ids.PATTERN) String rectificationId,
             @Schema(example = "REBOUNDED") @NotNull CheckOutcome outcome,
-            @Schema(example = "微信群已无人维护，流动党员联系中断") @NotBlank @Size(max = 4000) String finding,
+            @Schema(example = "微信群已无人维护，流动党员联系中断") @FreeText @NotBlank @Size(max = 4000) String finding,
             @Schema(description = "for REBOUNDED: the reopened item's deadline", example = "2026-12-31")
             LocalDate newDeadline,
             @Schema(description = "for NEW_ISSUE: the new issue's title; derived from the finding when absent",
-                    example = "流动党员联系机制未长效运行") @Size(max = 200) String issueTitle) {
+                    example = "流动党员联系机制未长效运行") @FreeText @Size(max = 200) String issueTitle) {
     }
 
     @Schema(description = "Completes the campaign with a summary (总结)")
     record CompletionRequest(
-            @Schema(example = "抽查5项，4项巩固，1项反弹已重新整改") @NotBlank @Size(max = 4000) String summary) {
+            @Schema(example = "抽查5项，4项巩固，1项反弹已重新整改") @FreeText @NotBlank @Size(max = 4000) String summary) {
     }
 }
