@@ -115,7 +115,7 @@ final class AgreementRequests {
     @Schema(description = "Reports progress of a task (报告任务进展)")
     record TaskProgressRequest(
             @Schema(description = "progress in percent; 100 when completed", example = "60")
-            @Min(0) @Max(100) int percent,
+            @NotNull @Min(0) @Max(100) Integer percent,
             @Schema(description = "what was done", example = "已开展两次主题党日活动") @FreeText @NotBlank @Size(max = 4000) String note,
             @Schema(description = "true: the task is done (final); then percent must be 100", example = "false")
             Boolean completed) {

@@ -42,7 +42,7 @@ final class RectificationRequests {
 
     @Schema(description = "Reports progress (整改进展)")
     record ProgressReportRequest(
-            @Schema(description = "percent complete, 0..100", example = "60") @Min(0) @Max(100) int percent,
+            @Schema(description = "percent complete, 0..100", example = "60") @NotNull @Min(0) @Max(100) Integer percent,
             @Schema(example = "微信群已建立，已有38名流动党员入群") @FreeText @NotBlank @Size(max = 4000) String note,
             @Schema(description = "ids of evidence already attached to this item", example = "[\"ev-1\"]")
             @Size(max = 50) List<@NotNull @Pattern(regexp = Ids.PATTERN) String> evidenceIds) {
