@@ -1,6 +1,7 @@
 package org.ledger.app.security;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +40,12 @@ class LedgerAccountsConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Short-lived tokens for password sign-ins, so that a client pays the password hash once. */
+    @Bean
+    AccessTokens accessTokens(LedgerSecurityProperties properties, Clock clock) {
+        return new AccessTokens(properties.getTokens(), clock);
     }
 
     @Bean

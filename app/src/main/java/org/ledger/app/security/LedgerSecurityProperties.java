@@ -1,5 +1,6 @@
 package org.ledger.app.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,6 +24,15 @@ public class LedgerSecurityProperties {
     private List<Account> accounts = new ArrayList<>();
     private String bootstrapUnit;
     private Jwt jwt = new Jwt();
+    private Tokens tokens = new Tokens();
+
+    public Tokens getTokens() {
+        return tokens;
+    }
+
+    public void setTokens(Tokens tokens) {
+        this.tokens = tokens;
+    }
 
     public String getBootstrapUnit() {
         return bootstrapUnit;
@@ -122,6 +132,37 @@ public class LedgerSecurityProperties {
 
         public void setUserClaim(String userClaim) {
             this.userClaim = userClaim;
+        }
+    }
+
+    /**
+     * The embedded default's own access tokens ({@link AccessTokens}): a password sign-in exchanged once for a
+     * short-lived signed token, so that a client does not pay a password hash on every request.
+     */
+    public static class Tokens {
+        /** How long a token is accepted after it was issued. */
+        private Duration lifetime = Duration.ofMinutes(15);
+        /**
+         * Base64 of at least 32 random bytes (HMAC-SHA256 key) shared by every node that must accept the others'
+         * tokens. Empty: a random key per process, so a token is accepted by the node that issued it, until it
+         * restarts.
+         */
+        private String secret;
+
+        public Duration getLifetime() {
+            return lifetime;
+        }
+
+        public void setLifetime(Duration lifetime) {
+            this.lifetime = lifetime;
+        }
+
+        public String getSecret() {
+            return secret;
+        }
+
+        public void setSecret(String secret) {
+            this.secret = secret;
         }
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -29,7 +30,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * A stateless API (DESIGN.md §6; /work/notes/README-security.md), signed in one of two ways:
  *
  * <ul>
- *   <li>the embedded default: HTTP Basic against the accounts of {@link LedgerAccountsConfiguration};</li>
+ *   <li>the embedded default: HTTP Basic against the accounts of {@link LedgerAccountsConfiguration}, or a
+ *       short-lived bearer token exchanged for it once ({@link AccessTokens}, {@code POST /api/auth/token});</li>
  *   <li>profile {@value #JWT_PROFILE} (production): bearer tokens of the organisation's identity provider only, checked
  *       by Spring's resource server ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or
  *       {@code .jwk-set-uri}) and mapped by {@link LedgerJwtAuthenticationConverter} to the same {@link LedgerUser}
@@ -66,17 +68,31 @@ public class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final String REALM = "ledger";
 
-    /** The embedded default: HTTP Basic. */
+    /** The embedded default: HTTP Basic, or a bearer token obtained with it ({@link AccessTokens}). */
     @Bean
     @Profile("!" + JWT_PROFILE)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokens tokens, UserDetailsService accounts)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
+            if (exception instanceof OAuth2AuthenticationException) {
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
+                ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED,
+                        "The bearer token is not valid (expired, altered, or its account is gone): "
+                                + "obtain a new one from POST /api/auth/token.");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
             ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED,
-                    "Authentication is required: send HTTP Basic credentials of a ledger account.");
+                    "Authentication is required: send HTTP Basic credentials of a ledger account, or a bearer "
+                            + "token from POST /api/auth/token.");
         };
         common(http, unauthorized);
         http.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(unauthorized));
+        http.oauth2ResourceServer(server -> server
+                .authenticationEntryPoint(unauthorized)
+                .accessDeniedHandler(forbidden())
+                .jwt(jwt -> jwt.decoder(tokens.decoder())
+                        .jwtAuthenticationConverter(AccessTokens.principals(accounts))));
         return http.build();
     }
 
