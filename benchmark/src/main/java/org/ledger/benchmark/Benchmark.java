@@ -48,8 +48,8 @@ public final class Benchmark {
     }
 
     /** Event row size assumed for the H2 append baseline when it cannot be read (see {@link #eventRowSize}). */
-    static final int DEFAULT_PAYLOAD_BYTES = 300;
-    static final int DEFAULT_META_DATA_BYTES = 300;
+    static final int DEFAULT_PAYLOAD_BYTES = 150;
+    static final int DEFAULT_META_DATA_BYTES = 215;
 
     private final Map<String, String> options;
     private final int clients;
@@ -114,7 +114,7 @@ public final class Benchmark {
         PostgresServer postgres = null;
         if (database.equals("postgres")) {
             System.out.println("Starting an embedded PostgreSQL…");
-            postgres = PostgresServer.start();
+            postgres = PostgresServer.start(!"off".equals(options.get("pg-durability")));
             toClose.add(postgres);
         }
         System.out.println("Starting " + jar.getFileName() + " on " + database + " (data in " + dir + ")…");
@@ -332,6 +332,7 @@ public final class Benchmark {
                   --duration=30m             soak length (90s, 2m, 30m, 1h)
                   --sample-interval=60s      soak sampling interval (default: duration/15, between 5 s and 60 s)
                   --clients=16               concurrent clients
+                  --pg-durability=on|off     PostgreSQL fsync and synchronous_commit (default on, as in production)
                   --ledger-items=N           reads over N items: NOT generated yet, the run says what it read over
                   --app-jar=app/target/ledger-app.jar   the application to measure
                   --app-heap=512m            the application's -Xmx

@@ -23,10 +23,17 @@ final class PostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static PostgresServer start() throws IOException, SQLException {
-        // zonky's defaults apart from max_connections (it sets synchronous_commit=off; the header prints the
-        // settings, and the append baseline runs under the same ones)
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+    /**
+     * @param durable true: fsync and synchronous_commit on, as a production server runs (zonky's defaults switch
+     *                both off, which suits tests, not a measurement). The header prints the settings either way, and
+     *                the append baseline runs under the same ones.
+     */
+    static PostgresServer start(boolean durable) throws IOException, SQLException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "300");
+        if (durable) {
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        EmbeddedPostgres postgres = builder.start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("create database ledger");

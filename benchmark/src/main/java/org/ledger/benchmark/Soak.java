@@ -141,7 +141,9 @@ final class Soak {
                     } catch (RuntimeException noAnswer) {
                         exports.error();
                     }
-                    sleep(Duration.ofSeconds(30));
+                    for (int second = 0; second < 30 && !stop.get(); second++) {
+                        sleep(Duration.ofSeconds(1));
+                    }
                 }
             }));
 
@@ -166,6 +168,7 @@ final class Soak {
             history.stop();
             exports.stop();
             heapWatcher.join(Duration.ofSeconds(30).toMillis());
+            sleep(Duration.ofSeconds(5)); // let the projections finish the last batches before the idle sample
             sample(actuator, out, startNanos, commands); // the end, after the load has stopped
         }
         ResultTable table = new ResultTable();
@@ -228,6 +231,10 @@ final class Soak {
                 "-".repeat(10), "-".repeat(7)));
         for (Metric metric : METRICS) {
             List<Double> values = samples.stream().map(s -> s.get(metric.column())).toList();
+            // the trend is judged on the samples taken under load: the first and the last are taken idle (before the
+            // load starts, after it stopped), and a heap with no request in flight is not comparable with one that
+            // has sixteen; start and end are shown as they are
+            List<Double> underLoad = values.size() > 2 ? values.subList(1, values.size() - 1) : values;
             if (values.stream().allMatch(v -> Double.isNaN(v))) {
                 out.append(String.format(Locale.ROOT, format, metric.label(), "n/a", "n/a", "n/a",
                         "not available on this run"));
@@ -237,9 +244,25 @@ final class Soak {
                     .orElse(Double.NaN);
             out.append(String.format(Locale.ROOT, format, metric.label(), show(values.get(0)),
                     show(values.get(values.size() - 1)), show(max),
-                    Trend.verdict(values, metric.relativeTolerance(), metric.absoluteTolerance())));
+                    Trend.verdict(underLoad, metric.relativeTolerance(), metric.absoluteTolerance())
+                            + idleCheck(metric, values)));
         }
         return out.toString();
+    }
+
+    /**
+     * Connections in use once the load has stopped: a connection leaked by a request stays active after it, so the
+     * idle end is compared with the idle start as well.
+     */
+    private static String idleCheck(Metric metric, List<Double> values) {
+        if (!metric.column().equals("db_connections_active") || values.size() < 2) {
+            return "";
+        }
+        double start = values.get(0);
+        double end = values.get(values.size() - 1);
+        return end > start + metric.absoluteTolerance()
+                ? "; idle end " + show(end) + " > idle start " + show(start) + ": LEAK?"
+                : "; idle end " + show(end) + " vs idle start " + show(start) + ": released";
     }
 
     private static String show(double value) {
