@@ -93,7 +93,12 @@ public final class Benchmark {
             default -> throw new IllegalArgumentException("--db must be h2, postgres or both, not " + db);
         };
         for (String database : databases) {
-            String report = "soak".equals(options.getOrDefault("mode", "bench")) ? soak(database) : bench(database);
+            String report;
+            try {
+                report = "soak".equals(options.getOrDefault("mode", "bench")) ? soak(database) : bench(database);
+            } finally {
+                closeAll(); // this database's application, server and directory, before the next one starts
+            }
             System.out.println();
             System.out.println(report);
             Files.createDirectories(results);
