@@ -62,6 +62,10 @@ class OperationsTest {
             assertThat(info.body().path("build").path("version").asText()).isNotBlank();
             Answer metrics = http.get("supervisor", "/actuator/metrics");
             assertThat(metrics.raw()).contains("jvm.memory.used", "hikaricp.connections");
+            // the benchmark's soak mode reads token-store gaps here (TokenGapMetrics); a quiet node has none
+            Answer gaps = http.get("supervisor", "/actuator/metrics/ledger.token.gaps?tag=processor:issue-ledger");
+            assertThat(gaps.status()).isEqualTo(200);
+            assertThat(gaps.body().path("measurements").get(0).path("value").asDouble()).isZero();
             Answer prometheus = http.send("supervisor", "GET", "/actuator/prometheus", null,
                     Map.of("Accept", "text/plain"));
             assertThat(prometheus.status()).isEqualTo(200);

@@ -1,0 +1,171 @@
+package org.ledger.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The application under test, as a separate JVM started from the packaged jar exactly as an operator would
+ * ({@code java -Xmx512m -jar ledger-app.jar}), on a fresh data directory, bound to 127.0.0.1 on a free port, with
+ * the benchmark accounts configured with bcrypt hashes (authentication as shipped). Start-up to ready is the time
+ * from starting the process to the first 200 of {@code /actuator/health}.
+ */
+final class AppProcess implements AutoCloseable {
+
+    /** The benchmark accounts: user, role, unit. Password = user name + a fixed suffix. */
+    static final List<List<String>> ACCOUNTS = List.of(
+            List.of("admin", "ADMIN", "jgw"),
+            List.of("supervisor", "SUPERVISOR", "jgw"),
+            List.of("lead", "UNIT_LEAD", "branch-1"),
+            List.of("auditor", "AUDITOR", "jgw"));
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final long startNanos;
+    private long readyNanos = -1;
+
+    private AppProcess(Process process, int port, Path log, long startNanos) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.startNanos = startNanos;
+    }
+
+    static Map<String, String> passwords() {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        for (List<String> account : ACCOUNTS) {
+            passwords.put(account.get(0), account.get(0) + "-bench");
+        }
+        return passwords;
+    }
+
+    /**
+     * Starts the jar. {@code postgresUrl} null: the embedded default (H2 file under the data directory); otherwise
+     * profile {@code postgres} with LEDGER_DB_URL/USER/PASSWORD in the environment, as in production.
+     */
+    static AppProcess start(Path jar, Path dataDir, String heap, String postgresUrl, String dbUser, String dbPassword,
+                            Path log) throws IOException {
+        int port = freePort();
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(); // strength 10, Spring Security's default
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
+                "--server.port=" + port, "--server.address=127.0.0.1",
+                "--ledger.data-dir=" + dataDir));
+        if (postgresUrl != null) {
+            command.add("--spring.profiles.active=postgres");
+        }
+        Map<String, String> passwords = passwords();
+        for (int i = 0; i < ACCOUNTS.size(); i++) {
+            List<String> account = ACCOUNTS.get(i);
+            String prefix = "--ledger.security.accounts[" + i + "].";
+            command.add(prefix + "username=" + account.get(0));
+            command.add(prefix + "password={bcrypt}" + bcrypt.encode(passwords.get(account.get(0))));
+            command.add(prefix + "roles=" + account.get(1));
+            command.add(prefix + "unit=" + account.get(2));
+        }
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        if (postgresUrl != null) {
+            builder.environment().put("LEDGER_DB_URL", postgresUrl);
+            builder.environment().put("LEDGER_DB_USER", dbUser);
+            builder.environment().put("LEDGER_DB_PASSWORD", dbPassword);
+        }
+        long start = System.nanoTime();
+        return new AppProcess(builder.start(), port, log, start);
+    }
+
+    /** Polls /actuator/health every 20 ms until it answers 200; answers the start-up-to-ready time. */
+    Duration awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = startNanos + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    readyNanos = System.nanoTime();
+                    return Duration.ofNanos(readyNanos - startNanos);
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the application was not healthy within " + timeout + "; see " + log);
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /**
+     * Asks the application's JVM for a full GC through {@code jcmd <pid> GC.run} (the JDK's own diagnostic command,
+     * no endpoint in the application needed). Answers false when jcmd is not available.
+     */
+    boolean collectGarbage() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return false;
+        }
+        try {
+            Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return gc.waitFor(30, TimeUnit.SECONDS) && gc.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** SIGTERM (graceful shutdown), then SIGKILL if it has not exited within 40 s. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(40, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
