@@ -181,10 +181,9 @@ public final class Benchmark {
         System.out.println("Physical limit: plain JDBC appends, " + clients + " writers, " + row[0] + "+" + row[1]
                 + " bytes per row, for " + size.appends().toSeconds() + " s…");
         JdbcAppends appends = setup.postgres() == null
-                // the application's own H2 settings (application.yml), durability (WRITE_DELAY=0) included, so that
-                // the limit is that of the same database, not of a laxer one
+                // the application's own H2 settings (application.yml), so that the limit is that of the same database
                 ? new JdbcAppends("jdbc:h2:file:" + setup.dir().resolve("append")
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=32768;LOB_TIMEOUT=10000", "sa",
+                + ";DB_CLOSE_ON_EXIT=FALSE;MAX_LENGTH_INPLACE_LOB=32768;LOB_TIMEOUT=10000", "sa",
                 "", false)
                 : new JdbcAppends(setup.postgres().url("bench"), PostgresServer.USER, PostgresServer.PASSWORD, true);
         appends.createTable();
