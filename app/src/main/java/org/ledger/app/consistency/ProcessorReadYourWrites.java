@@ -20,6 +20,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.ledger.command.support.AppendedEvent;
 import org.ledger.app.node.NodeRoles;
+import org.ledger.app.persistence.H2CommitFlush;
 import org.ledger.command.support.ReadYourWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,7 @@ public class ProcessorReadYourWrites implements ReadYourWrites {
     private final Map<String, SegmentCount> segmentCounts = new ConcurrentHashMap<>();
 
     private final JdbcTemplate jdbc;
+    private final H2CommitFlush commitFlush;
     private final EventProcessingConfiguration processing;
     private final Duration timeout;
     private final NodeRoles roles;
@@ -61,8 +63,9 @@ public class ProcessorReadYourWrites implements ReadYourWrites {
 
     public ProcessorReadYourWrites(JdbcTemplate jdbc, EventProcessingConfiguration processing,
                                    @Value("${ledger.read-your-writes.timeout:5s}") Duration timeout,
-                                   NodeRoles roles, Serializer serializer) {
+                                   NodeRoles roles, Serializer serializer, H2CommitFlush commitFlush) {
         this.jdbc = jdbc;
+        this.commitFlush = commitFlush;
         this.processing = processing;
         this.timeout = timeout;
         this.roles = roles;
@@ -74,6 +77,8 @@ public class ProcessorReadYourWrites implements ReadYourWrites {
         if (appended == null || appended.isEmpty()) {
             return true;
         }
+        // First durable (on H2 a commit may otherwise wait up to 500 ms in memory), then visible.
+        commitFlush.flushCommitted();
         // A node without the query role runs no projection (its processors are stopped): nothing local to wait
         // for; the client reads from a query node, which catches up on its own.
         if (!roles.query()) {

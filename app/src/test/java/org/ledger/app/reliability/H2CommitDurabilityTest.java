@@ -13,16 +13,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.ledger.app.PostgresTestDatabase;
+import org.ledger.app.persistence.H2CommitFlush;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * On the embedded default, a commit is on disk when it returns: a process killed right after it (SIGKILL, the OOM
- * killer) loses nothing it committed. H2 keeps committed changes in memory until its background writer runs (every
- * 500 ms unless {@code WRITE_DELAY=0}), so without that setting in application.yml an event whose command was already
- * answered 2xx could vanish with the process. The crash test under load rarely lands in that window; this one does
- * every time: a separate JVM opens the database exactly as application.yml configures it, commits rows one by one and
- * halts at once, and the rows must be there afterwards. H2 run only: PostgreSQL is durable by its own configuration.
+ * On the embedded default, what a command committed is on disk before its answer: a process killed right after the
+ * answer (SIGKILL, the OOM killer) loses nothing. H2 keeps committed changes in memory until its background writer
+ * runs (every 500 ms), so without {@link H2CommitFlush} an event whose command was already answered 2xx could vanish
+ * with the process. The crash test under load rarely lands in that window; this one does every time: a separate JVM
+ * opens the database exactly as application.yml configures it, commits a row, does what the application does before
+ * answering ({@link H2CommitFlush#flushCommitted()}) and halts at once; the rows must be there afterwards. (Without
+ * the flush, 0 of 5 rows survived.) H2 run only: on PostgreSQL a commit returns once its WAL record is on disk.
  */
 @DisabledIfSystemProperty(named = PostgresTestDatabase.SWITCH, matches = "postgres")
 class H2CommitDurabilityTest {
@@ -61,7 +65,7 @@ class H2CommitDurabilityTest {
         }
     }
 
-    /** Commits one row (auto-commit) and dies at once without closing anything, like a SIGKILL. */
+    /** Commits one row (auto-commit), flushes as the application does, and dies at once without closing anything. */
     public static final class CommitThenDie {
 
         static final int HALTED = 9;
@@ -71,6 +75,8 @@ class H2CommitDurabilityTest {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("insert into committed_row values (" + Integer.parseInt(args[1]) + ")");
             }
+            new H2CommitFlush(new JdbcTemplate(new SingleConnectionDataSource(connection, true)), args[0])
+                    .flushCommitted();
             Runtime.getRuntime().halt(HALTED);
         }
     }
