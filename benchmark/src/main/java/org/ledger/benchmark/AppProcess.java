@@ -34,13 +34,15 @@ final class AppProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path dataDir;
     private final long startNanos;
     private long readyNanos = -1;
 
-    private AppProcess(Process process, int port, Path log, long startNanos) {
+    private AppProcess(Process process, int port, Path log, Path dataDir, long startNanos) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.dataDir = dataDir;
         this.startNanos = startNanos;
     }
 
@@ -89,7 +91,7 @@ final class AppProcess implements AutoCloseable {
             builder.environment().put("LEDGER_DB_PASSWORD", dbPassword);
         }
         long start = System.nanoTime();
-        return new AppProcess(builder.start(), port, log, start);
+        return new AppProcess(builder.start(), port, log, dataDir, start);
     }
 
     /** Polls /actuator/health every 20 ms until it answers 200; answers the start-up-to-ready time. */
@@ -122,6 +124,11 @@ final class AppProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The application's data directory (the H2 file {@code ledger.mv.db} lives there on the embedded default). */
+    Path dataDir() {
+        return dataDir;
     }
 
     Path log() {

@@ -49,7 +49,10 @@ final class Soak {
             new Metric("db_connections_active", "DB connections active", 0, 3),
             new Metric("db_connections_total", "DB connections total (pool)", 0, 1),
             new Metric("token_gaps_metric", "token-store gaps (ledger.token.gaps)", 0, 10),
-            new Metric("token_gaps_jdbc", "token-store gaps (token_entry, JDBC)", 0, 10));
+            new Metric("token_gaps_jdbc", "token-store gaps (token_entry, JDBC)", 0, 10),
+            // The database grows with the events, so its size alone always grows; its size per command answered
+            // must not (the H2 file once grew by ~115 KB per command under WRITE_DELAY=0).
+            new Metric("store_kb_per_command", "database size per command answered (KB)", 0.25, 2));
 
     private final AppProcess app;
     private final Auth auth;
@@ -198,8 +201,10 @@ final class Soak {
         sample.put("db_connections_total", meters.sum("hikaricp_connections"));
         sample.put("token_gaps_metric", meters.sum("ledger_token_gaps"));
         sample.put("token_gaps_jdbc", postgresUrl == null ? Double.NaN : jdbcGaps());
-        samples.add(sample);
         Latency.Row row = commands.row();
+        double storeBytes = postgresUrl == null ? h2FileBytes() : jdbcDatabaseBytes();
+        sample.put("store_kb_per_command", row.count() == 0 ? Double.NaN : storeBytes / 1024 / row.count());
+        samples.add(sample);
         StringBuilder line = new StringBuilder().append(Instant.now()).append(',')
                 .append((System.nanoTime() - startNanos) / 1_000_000_000L).append(',')
                 .append(row.count()).append(',').append(row.errors());
@@ -210,6 +215,28 @@ final class Soak {
         out.println(line);
         out.flush();
         System.out.println("  soak sample " + line);
+    }
+
+    /** Size of the embedded default's database file. */
+    private double h2FileBytes() {
+        try {
+            return Files.size(app.dataDir().resolve("ledger.mv.db"));
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Size of the application's PostgreSQL database. */
+    private double jdbcDatabaseBytes() {
+        try (Connection connection = DriverManager.getConnection(postgresUrl, PostgresServer.USER,
+                PostgresServer.PASSWORD);
+             Statement statement = connection.createStatement();
+             ResultSet size = statement.executeQuery("select pg_database_size(current_database())")) {
+            size.next();
+            return size.getLong(1);
+        } catch (SQLException e) {
+            return Double.NaN;
+        }
     }
 
     /** Gaps of every processor's tokens as stored in token_entry (PostgreSQL: readable beside the application). */
