@@ -55,16 +55,21 @@ final class AppProcess implements AutoCloseable {
     /**
      * Starts the jar. {@code postgresUrl} null: the embedded default (H2 file under the data directory); otherwise
      * profile {@code postgres} with LEDGER_DB_URL/USER/PASSWORD in the environment, as in production.
+     * {@code properties}: more {@code --name=value} arguments (workload 5 turns snapshots off with one).
      */
     static AppProcess start(Path jar, Path dataDir, String heap, String postgresUrl, String dbUser, String dbPassword,
-                            Path log) throws IOException {
+                            Path log, String... properties) throws IOException {
         int port = freePort();
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(); // strength 10, Spring Security's default
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
                 "--server.port=" + port, "--server.address=127.0.0.1",
-                "--ledger.data-dir=" + dataDir));
+                "--ledger.data-dir=" + dataDir,
+                // the per-user write limit (20/s, burst 100) would throttle the load to it and answer 429s: the
+                // benchmark measures the application, not the limit (README, "Limits")
+                "--ledger.limits.writes.rate=0"));
+        command.addAll(List.of(properties));
         if (postgresUrl != null) {
             command.add("--spring.profiles.active=postgres");
         }
