@@ -203,9 +203,11 @@ public final class Benchmark {
      */
     private void longStream(String database, Setup setup, Size size, String runId, ResultTable table)
             throws Exception {
+        // small: ~3 min here (1000 events; the restart alone takes 1-2 min on this shared machine); full: 5000 events
+        // and 300 reports, since without snapshots each report on 5000 events takes ~1 s here
         boolean small = size.name().equals("small");
-        int events = Integer.parseInt(options.getOrDefault("long-stream-events", small ? "2000" : "5000"));
-        int commands = Integer.parseInt(options.getOrDefault("long-stream-commands", small ? "200" : "1000"));
+        int events = Integer.parseInt(options.getOrDefault("long-stream-events", small ? "1000" : "5000"));
+        int commands = Integer.parseInt(options.getOrDefault("long-stream-commands", small ? "100" : "300"));
         Path data = setup.dir().resolve("data");
         String postgresUrl = setup.postgres() == null ? null : setup.postgres().url("ledger");
         LongStream.Database store = postgresUrl == null
@@ -375,8 +377,8 @@ public final class Benchmark {
                   --sample-interval=60s      soak sampling interval (default: duration/15, between 5 s and 60 s)
                   --clients=16               concurrent clients
                   --pg-durability=on|off     PostgreSQL fsync and synchronous_commit (default on, as in production)
-                  --long-stream-events=N     workload 5: events on the long item (default 2000 small, 5000 full)
-                  --long-stream-commands=N   workload 5: measured reports per item kind and setting (200 / 1000)
+                  --long-stream-events=N     workload 5: events on the long item (default 1000 small, 5000 full)
+                  --long-stream-commands=N   workload 5: measured reports per item kind and setting (100 / 300)
                   --ledger-items=N           reads over N items: NOT generated yet, the run says what it read over
                   --app-jar=app/target/ledger-app.jar   the application to measure
                   --app-heap=512m            the application's -Xmx

@@ -75,14 +75,14 @@ final class LongStream {
                 built.errors()));
 
         System.out.println("Long stream: " + commands + " reports each on the long and on fresh items, snapshots on…");
-        Latency[] withSnapshots = measure(on, item, "on", "threshold default");
+        Latency[] withSnapshots = measure(on, item, name + ", snapshots on");
 
         System.out.println("Long stream: restarting the application without snapshots (threshold 0)…");
         application.stop();
         long longEvents = deleteSnapshots(database, item);
         Endpoint off = application.start("--ledger.snapshots.threshold=0");
         System.out.println("Long stream: " + commands + " reports each on the long and on fresh items, snapshots off…");
-        Latency[] withoutSnapshots = measure(off, item, "off", "threshold 0");
+        Latency[] withoutSnapshots = measure(off, item, name + ", snapshots off");
 
         for (Latency latency : List.of(withSnapshots[0], withSnapshots[1], withoutSnapshots[0],
                 withoutSnapshots[1])) {
@@ -143,11 +143,12 @@ final class LongStream {
     }
 
     /** Warm-up (not counted), then {@code commands} alternating reports: [long, fresh]. */
-    private Latency[] measure(Endpoint endpoint, String longItem, String setting, String how) {
+    private Latency[] measure(Endpoint endpoint, String longItem, String row) {
+        String setting = row.substring(row.lastIndexOf(' ') + 1); // on, off
         Lifecycle client = new Lifecycle(new Http(endpoint.port(), endpoint.auth()), runId + "lm" + setting, null,
                 null);
         alternate(client, longItem, warmUpPairs(), new Latency("warm-up"), new Latency("warm-up"));
-        Latency onLong = new Latency("long stream, snapshots " + setting + " (" + how + ")");
+        Latency onLong = new Latency(row);
         Latency onFresh = new Latency("  fresh item, snapshots " + setting);
         alternate(client, longItem, commands, onLong, onFresh);
         return new Latency[] {onLong, onFresh};
