@@ -57,9 +57,10 @@ final class AppProcess implements AutoCloseable {
     /**
      * Starts the jar. {@code postgresUrl} null: the embedded default (H2 file under the data directory); otherwise
      * profile {@code postgres} with LEDGER_DB_URL/USER/PASSWORD in the environment, as in production.
+     * {@code properties}: more {@code --name=value} arguments (workload 5 turns snapshots off with one).
      */
     static AppProcess start(Path jar, Path dataDir, String heap, String postgresUrl, String dbUser, String dbPassword,
-                            Path log) throws IOException {
+                            Path log, String... properties) throws IOException {
         int port = freePort();
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(); // strength 10, Spring Security's default
         List<String> command = new ArrayList<>(List.of(
@@ -70,6 +71,7 @@ final class AppProcess implements AutoCloseable {
                 // The per-user write limit (20/s, burst 100) is a policy against runaway scripts; the benchmark's
                 // sixteen clients act as two users and would measure the limit, not the engine.
                 "--ledger.limits.writes.rate=0"));
+        command.addAll(List.of(properties));
         if (postgresUrl != null) {
             command.add("--spring.profiles.active=postgres");
         }

@@ -195,7 +195,46 @@ public final class Benchmark {
                 + "), one row per transaction, " + clients + " writers"
                 + (setup.postgres() == null ? ", separate H2 file in the same directory" : ", same server"));
         table.note("closed items this run: " + closed.size() + "; errors printed above (first 10) and counted");
+        longStream(database, setup, size, runId, table); // workload 5; restarts the application, so it runs last
         return "Benchmark (" + size.name() + ") " + setup.header() + System.lineSeparator() + table.render();
+    }
+
+    /**
+     * Workload 5 ({@link LongStream}): command latency on an item with {@code --long-stream-events} events against a
+     * fresh item, with snapshots on (this application) and off (the same data, restarted with threshold 0).
+     */
+    private void longStream(String database, Setup setup, Size size, String runId, ResultTable table)
+            throws Exception {
+        // small: ~3 min here (1000 events; the restart alone takes 1-2 min on this shared machine); full: 5000 events
+        // and 300 reports, since without snapshots each report on 5000 events takes ~1 s here
+        boolean small = size.name().equals("small");
+        int events = Integer.parseInt(options.getOrDefault("long-stream-events", small ? "1000" : "5000"));
+        int commands = Integer.parseInt(options.getOrDefault("long-stream-commands", small ? "100" : "300"));
+        Path data = setup.dir().resolve("data");
+        String postgresUrl = setup.postgres() == null ? null : setup.postgres().url("ledger");
+        LongStream.Database store = postgresUrl == null
+                ? new LongStream.Database("jdbc:h2:file:" + data.resolve("ledger") + ";DB_CLOSE_ON_EXIT=FALSE", "sa",
+                "")
+                : new LongStream.Database(postgresUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+        LongStream.Application application = new LongStream.Application() {
+            @Override
+            public void stop() {
+                setup.app().close();
+            }
+
+            @Override
+            public LongStream.Endpoint start(String... properties) throws Exception {
+                AppProcess app = AppProcess.start(jar, data, options.getOrDefault("app-heap", "512m"), postgresUrl,
+                        PostgresServer.USER, PostgresServer.PASSWORD,
+                        results.resolve("app-" + database + "-" + stamp() + "-restarted.log"), properties);
+                toClose.add(0, app);
+                app.awaitReady(Duration.ofMinutes(3));
+                return new LongStream.Endpoint(app.port(),
+                        Auth.detect(app.port(), AppProcess.passwords(), "supervisor"));
+            }
+        };
+        new LongStream(events, commands, clients, runId).run(table,
+                new LongStream.Endpoint(setup.app().port(), setup.auth()), store, application);
     }
 
     private String soak(String database) throws Exception {
@@ -340,6 +379,8 @@ public final class Benchmark {
                   --sample-interval=60s      soak sampling interval (default: duration/15, between 5 s and 60 s)
                   --clients=16               concurrent clients
                   --pg-durability=on|off     PostgreSQL fsync and synchronous_commit (default on, as in production)
+                  --long-stream-events=N     workload 5: events on the long item (default 1000 small, 5000 full)
+                  --long-stream-commands=N   workload 5: measured reports per item kind and setting (100 / 300)
                   --ledger-items=N           reads over N items: NOT generated yet, the run says what it read over
                   --app-jar=app/target/ledger-app.jar   the application to measure
                   --app-heap=512m            the application's -Xmx

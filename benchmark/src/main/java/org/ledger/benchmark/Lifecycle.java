@@ -51,10 +51,7 @@ final class Lifecycle {
         String second = issue + "-r2";
         LocalDate today = LocalDate.now(ZONE);
         String deadline = today.plusDays(90).toString();
-        boolean ok = step(null, () -> http.post("supervisor", "/api/issues", Map.of("id", issue,
-                "title", "流动党员管理存在欠缺", "description", "对外出务工、经商的党员管理不到位，联系方式更新不及时。",
-                "source", "SELF_EXAMINATION", "responsibleUnitId", "branch-1", "raisedByUnitId", "jgw",
-                "foundOn", today.toString())))
+        boolean ok = step(null, () -> http.post("supervisor", "/api/issues", issue(issue, today)))
                 && step(null, () -> http.post("lead", "/api/issues/" + issue + "/acknowledgement",
                 Map.of("reason", "已签收")))
                 && step(first, () -> http.post("lead", "/api/issues/" + issue + "/rectifications", plan(first, deadline)))
@@ -76,9 +73,43 @@ final class Lifecycle {
         return ok ? first : null;
     }
 
+    /**
+     * Opens one item and brings it to where progress reports are accepted: the supervisor registers an issue, the
+     * lead acknowledges it and plans one item, the supervisor approves the plan (4 commands, recorded like the
+     * lifecycle's). For workload 5 (long streams, {@link LongStream}). Answers the item's id, or null when a step
+     * failed (counted as error).
+     */
+    String itemInProgress() {
+        long n = counter++;
+        String issue = prefix + "-o" + n;
+        String item = issue + "-r1";
+        LocalDate today = LocalDate.now(ZONE);
+        boolean ok = step(null, () -> http.post("supervisor", "/api/issues", issue(issue, today)))
+                && step(null, () -> http.post("lead", "/api/issues/" + issue + "/acknowledgement",
+                Map.of("reason", "已签收")))
+                && step(item, () -> http.post("lead", "/api/issues/" + issue + "/rectifications",
+                plan(item, today.plusDays(90).toString())))
+                && step(item, () -> http.post("supervisor", "/api/rectifications/" + item + "/plan-approval",
+                Map.of("comment", "同意")));
+        return ok ? item : null;
+    }
+
+    /** One progress report of the branch lead on an item of {@link #itemInProgress()} (it has no evidence). */
+    Http.Answer progressWithoutEvidence(String item, int percent) {
+        return http.post("lead", "/api/rectifications/" + item + "/progress-reports",
+                Map.of("percent", percent, "note", "已完成" + percent + "%"));
+    }
+
     private Http.Answer progress(String item, int percent) {
         return http.post("lead", "/api/rectifications/" + item + "/progress-reports",
                 Map.of("percent", percent, "note", "已完成" + percent + "%", "evidenceIds", List.of("ev-1")));
+    }
+
+    private static Map<String, Object> issue(String id, LocalDate today) {
+        return Map.of("id", id,
+                "title", "流动党员管理存在欠缺", "description", "对外出务工、经商的党员管理不到位，联系方式更新不及时。",
+                "source", "SELF_EXAMINATION", "responsibleUnitId", "branch-1", "raisedByUnitId", "jgw",
+                "foundOn", today.toString());
     }
 
     private static Map<String, Object> plan(String id, String deadline) {

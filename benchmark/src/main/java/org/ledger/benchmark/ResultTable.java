@@ -13,6 +13,7 @@ final class ResultTable {
 
     private final List<Latency.Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final java.util.Set<String> withoutRatio = new java.util.HashSet<>();
     private String limitWorkload;
 
     void add(Latency.Row row) {
@@ -21,6 +22,11 @@ final class ResultTable {
 
     void note(String note) {
         notes.add(note);
+    }
+
+    /** A row whose rate is not throughput-bound (one client after the other): no ratio to the limit. */
+    void withoutRatio(String workload) {
+        withoutRatio.add(workload);
     }
 
     /** The row whose throughput every other row is compared with. */
@@ -43,7 +49,8 @@ final class ResultTable {
         out.append(String.format(Locale.ROOT, format, "-".repeat(width), "-".repeat(9), "-".repeat(10),
                 "-".repeat(9), "-".repeat(9), "-".repeat(9), "-".repeat(6), "-".repeat(9)));
         for (Latency.Row row : rows) {
-            String ratio = limit == null || limit <= 0 || row.workload().startsWith("freshness") ? "" :
+            String ratio = limit == null || limit <= 0 || row.workload().startsWith("freshness")
+                    || withoutRatio.contains(row.workload()) ? "" :
                     String.format(Locale.ROOT, "%.3f", row.perSecond() / limit);
             out.append(String.format(Locale.ROOT, format, row.workload(), row.count(),
                     String.format(Locale.ROOT, "%.1f", row.perSecond()), millis(row.p50Millis()),
