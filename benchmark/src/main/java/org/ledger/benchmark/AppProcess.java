@@ -59,7 +59,6 @@ final class AppProcess implements AutoCloseable {
     static AppProcess start(Path jar, Path dataDir, String heap, String postgresUrl, String dbUser, String dbPassword,
                             Path log) throws IOException {
         int port = freePort();
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(); // strength 10, Spring Security's default
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
@@ -71,15 +70,7 @@ final class AppProcess implements AutoCloseable {
         if (postgresUrl != null) {
             command.add("--spring.profiles.active=postgres");
         }
-        Map<String, String> passwords = passwords();
-        for (int i = 0; i < ACCOUNTS.size(); i++) {
-            List<String> account = ACCOUNTS.get(i);
-            String prefix = "--ledger.security.accounts[" + i + "].";
-            command.add(prefix + "username=" + account.get(0));
-            command.add(prefix + "password={bcrypt}" + bcrypt.encode(passwords.get(account.get(0))));
-            command.add(prefix + "roles=" + account.get(1));
-            command.add(prefix + "unit=" + account.get(2));
-        }
+        command.addAll(accountArguments());
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
@@ -90,6 +81,22 @@ final class AppProcess implements AutoCloseable {
         }
         long start = System.nanoTime();
         return new AppProcess(builder.start(), port, log, start);
+    }
+
+    /** The benchmark accounts as application arguments, passwords as {bcrypt} hashes (authentication as shipped). */
+    static List<String> accountArguments() {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(); // strength 10, Spring Security's default
+        Map<String, String> passwords = passwords();
+        List<String> arguments = new ArrayList<>();
+        for (int i = 0; i < ACCOUNTS.size(); i++) {
+            List<String> account = ACCOUNTS.get(i);
+            String prefix = "--ledger.security.accounts[" + i + "].";
+            arguments.add(prefix + "username=" + account.get(0));
+            arguments.add(prefix + "password={bcrypt}" + bcrypt.encode(passwords.get(account.get(0))));
+            arguments.add(prefix + "roles=" + account.get(1));
+            arguments.add(prefix + "unit=" + account.get(2));
+        }
+        return arguments;
     }
 
     /** Polls /actuator/health every 20 ms until it answers 200; answers the start-up-to-ready time. */
