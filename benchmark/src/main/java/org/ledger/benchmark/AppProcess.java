@@ -57,7 +57,7 @@ final class AppProcess implements AutoCloseable {
      * profile {@code postgres} with LEDGER_DB_URL/USER/PASSWORD in the environment, as in production.
      */
     static AppProcess start(Path jar, Path dataDir, String heap, String postgresUrl, String dbUser, String dbPassword,
-                            Path log) throws IOException {
+                            Path log, List<String> extraArguments) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -71,6 +71,7 @@ final class AppProcess implements AutoCloseable {
             command.add("--spring.profiles.active=postgres");
         }
         command.addAll(accountArguments());
+        command.addAll(extraArguments);
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");

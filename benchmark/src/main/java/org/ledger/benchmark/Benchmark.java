@@ -150,7 +150,7 @@ public final class Benchmark {
         String heap = options.getOrDefault("app-heap", "512m");
         AppProcess app = AppProcess.start(jar, dir.resolve("data"), heap,
                 postgres == null ? null : postgres.url("ledger"), PostgresServer.USER, PostgresServer.PASSWORD,
-                results.resolve("app-" + database + "-" + stamp() + ".log"));
+                results.resolve("app-" + database + "-" + stamp() + ".log"), appArguments(dir.resolve("data")));
         toClose.add(0, app); // stopped before the database and the directory go
         Duration startUp = app.awaitReady(Duration.ofMinutes(3));
         Auth auth = Auth.detect(app.port(), AppProcess.passwords(), "supervisor");
@@ -158,10 +158,12 @@ public final class Benchmark {
         String header = String.format(Locale.ROOT, "%s · %s · %d clients · app -Xmx%s · %s%n"
                         + "  start-up to ready: %d ms (target <= 8000)%n"
                         + "  authentication: %s%n"
+                        + "  extra application arguments: %s%n"
                         + "  machine: %d cores seen by the JVM, %s %s (shared with other builds unless stated)%s%n",
                 database.equals("h2") ? "H2 file (embedded default)" : "PostgreSQL (embedded, started by the harness)",
                 DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                 clients, heap, "pid " + app.pid(), startUp.toMillis(), auth.describe(),
+                options.getOrDefault("app-args", "none"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.arch"), postgres == null ? "" : System.lineSeparator() + "  postgres: "
                         + postgres.settings());
@@ -284,6 +286,16 @@ public final class Benchmark {
                 Integer.parseInt(options.getOrDefault("meta-data-bytes", "" + DEFAULT_META_DATA_BYTES)), 0};
     }
 
+    /**
+     * {@code --app-args="--a=1 --b=2"}: more arguments for the measured process (experiments, never the default;
+     * the table header shows them). {@code {data}} stands for its data directory.
+     */
+    private List<String> appArguments(Path dataDir) {
+        String extra = options.getOrDefault("app-args", "").trim();
+        return extra.isEmpty() ? List.of()
+                : List.of(extra.replace("{data}", dataDir.toString()).split("\\s+"));
+    }
+
     /** How many rows the reads ran over, and how many of them the generator made. */
     private static String ledgerItemsNote(long rows, EventGenerator.Generated generated) {
         if (generated == null) {
@@ -387,6 +399,7 @@ public final class Benchmark {
                                              no generator, no rebuild row)
                   --ledger-items=N           rectification items among them, for the reads (default rebuild-events/10)
                   --app-jar=app/target/ledger-app.jar   the application to measure
+                  --app-args="--x=1 --y=2"   more arguments for the measured process ({data} = its data dir)
                   --app-heap=512m            the application's -Xmx
                   --results=DIR              where reports, soak CSVs and the application's log go
                                              (default benchmark/target/benchmark-results)
