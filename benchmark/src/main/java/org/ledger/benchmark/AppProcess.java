@@ -60,9 +60,8 @@ final class AppProcess implements AutoCloseable {
      * {@code properties}: more {@code --name=value} arguments (workload 5 turns snapshots off with one).
      */
     static AppProcess start(Path jar, Path dataDir, String heap, String postgresUrl, String dbUser, String dbPassword,
-                            Path log, String... properties) throws IOException {
+                            Path log, List<String> extraArguments) throws IOException {
         int port = freePort();
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(); // strength 10, Spring Security's default
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
@@ -71,19 +70,11 @@ final class AppProcess implements AutoCloseable {
                 // The per-user write limit (20/s, burst 100) is a policy against runaway scripts; the benchmark's
                 // sixteen clients act as two users and would measure the limit, not the engine.
                 "--ledger.limits.writes.rate=0"));
-        command.addAll(List.of(properties));
         if (postgresUrl != null) {
             command.add("--spring.profiles.active=postgres");
         }
-        Map<String, String> passwords = passwords();
-        for (int i = 0; i < ACCOUNTS.size(); i++) {
-            List<String> account = ACCOUNTS.get(i);
-            String prefix = "--ledger.security.accounts[" + i + "].";
-            command.add(prefix + "username=" + account.get(0));
-            command.add(prefix + "password={bcrypt}" + bcrypt.encode(passwords.get(account.get(0))));
-            command.add(prefix + "roles=" + account.get(1));
-            command.add(prefix + "unit=" + account.get(2));
-        }
+        command.addAll(accountArguments());
+        command.addAll(extraArguments);
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
@@ -94,6 +85,22 @@ final class AppProcess implements AutoCloseable {
         }
         long start = System.nanoTime();
         return new AppProcess(builder.start(), port, log, dataDir, start);
+    }
+
+    /** The benchmark accounts as application arguments, passwords as {bcrypt} hashes (authentication as shipped). */
+    static List<String> accountArguments() {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(); // strength 10, Spring Security's default
+        Map<String, String> passwords = passwords();
+        List<String> arguments = new ArrayList<>();
+        for (int i = 0; i < ACCOUNTS.size(); i++) {
+            List<String> account = ACCOUNTS.get(i);
+            String prefix = "--ledger.security.accounts[" + i + "].";
+            arguments.add(prefix + "username=" + account.get(0));
+            arguments.add(prefix + "password={bcrypt}" + bcrypt.encode(passwords.get(account.get(0))));
+            arguments.add(prefix + "roles=" + account.get(1));
+            arguments.add(prefix + "unit=" + account.get(2));
+        }
+        return arguments;
     }
 
     /** Polls /actuator/health every 20 ms until it answers 200; answers the start-up-to-ready time. */

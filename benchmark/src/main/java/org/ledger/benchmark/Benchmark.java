@@ -34,14 +34,15 @@ import java.util.stream.Stream;
 public final class Benchmark {
 
     /** How long each phase runs. */
-    record Size(String name, Duration warmUp, Duration commands, Duration pages, int exports, Duration appends) {
+    record Size(String name, Duration warmUp, Duration commands, Duration pages, int exports, Duration appends,
+                long rebuildEvents) {
 
         static Size of(String name) {
             return switch (name) {
                 case "small" -> new Size(name, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(10),
-                        3, Duration.ofSeconds(10));
+                        3, Duration.ofSeconds(10), 100_000);
                 case "full" -> new Size(name, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(1),
-                        10, Duration.ofSeconds(30));
+                        10, Duration.ofSeconds(30), 1_000_000);
                 default -> throw new IllegalArgumentException("--size must be small or full, not " + name);
             };
         }
@@ -75,6 +76,11 @@ public final class Benchmark {
         Runtime.getRuntime().addShutdownHook(new Thread(benchmark::closeAll, "benchmark-cleanup"));
         try {
             benchmark.run();
+        } catch (Exception | Error failure) {
+            // exit even when something left a non-daemon thread behind (an in-process generator that failed)
+            failure.printStackTrace();
+            benchmark.closeAll();
+            System.exit(2);
         } finally {
             benchmark.closeAll();
         }
@@ -110,10 +116,18 @@ public final class Benchmark {
 
     /** Everything a run needs: the temp directory, the database, the application. */
     private record Setup(Path dir, PostgresServer postgres, AppProcess app, Duration startUp, Auth auth,
-                         String header) {
+                         String header, EventGenerator.Generated generated) {
     }
 
     private Setup setUp(String database) throws Exception {
+        return setUp(database, 0, 0);
+    }
+
+    /**
+     * @param generateEvents with {@code items}: when above 0, the {@link EventGenerator} fills the store with about
+     *                       this many events before the application process starts
+     */
+    private Setup setUp(String database, long generateEvents, long items) throws Exception {
         Path dir = Files.createTempDirectory("ledger-bench-" + database + "-");
         toClose.add(() -> deleteTree(dir));
         PostgresServer postgres = null;
@@ -122,11 +136,21 @@ public final class Benchmark {
             postgres = PostgresServer.start(!"off".equals(options.get("pg-durability")));
             toClose.add(postgres);
         }
+        EventGenerator.Generated generated = null;
+        if (generateEvents > 0) {
+            int progress = EventGenerator.progressFor(generateEvents, items);
+            System.out.printf(Locale.ROOT, "Generating about %,d events (%,d items) through the EventStore API, "
+                    + "in this JVM (the application as a command-only node)…%n", generateEvents, items);
+            generated = new EventGenerator(EventGenerator.appArguments(dir.resolve("data"),
+                    postgres == null ? null : postgres.url("ledger"), PostgresServer.USER, PostgresServer.PASSWORD,
+                    AppProcess.accountArguments())).fill(items, progress);
+            System.out.println("  " + generated.describe());
+        }
         System.out.println("Starting " + jar.getFileName() + " on " + database + " (data in " + dir + ")…");
         String heap = options.getOrDefault("app-heap", "512m");
         AppProcess app = AppProcess.start(jar, dir.resolve("data"), heap,
                 postgres == null ? null : postgres.url("ledger"), PostgresServer.USER, PostgresServer.PASSWORD,
-                results.resolve("app-" + database + "-" + stamp() + ".log"));
+                results.resolve("app-" + database + "-" + stamp() + ".log"), appArguments(dir.resolve("data")));
         toClose.add(0, app); // stopped before the database and the directory go
         Duration startUp = app.awaitReady(Duration.ofMinutes(3));
         Auth auth = Auth.detect(app.port(), AppProcess.passwords(), "supervisor");
@@ -134,23 +158,47 @@ public final class Benchmark {
         String header = String.format(Locale.ROOT, "%s · %s · %d clients · app -Xmx%s · %s%n"
                         + "  start-up to ready: %d ms (target <= 8000)%n"
                         + "  authentication: %s%n"
+                        + "  extra application arguments: %s%n"
                         + "  machine: %d cores seen by the JVM, %s %s (shared with other builds unless stated)%s%n",
                 database.equals("h2") ? "H2 file (embedded default)" : "PostgreSQL (embedded, started by the harness)",
                 DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                 clients, heap, "pid " + app.pid(), startUp.toMillis(), auth.describe(),
+                options.getOrDefault("app-args", "none"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.arch"), postgres == null ? "" : System.lineSeparator() + "  postgres: "
                         + postgres.settings());
         System.out.print(header);
-        return new Setup(dir, postgres, app, startUp, auth, header);
+        return new Setup(dir, postgres, app, startUp, auth, header, generated);
     }
 
     private String bench(String database) throws Exception {
         Size size = Size.of(options.getOrDefault("size", "small"));
-        Setup setup = setUp(database);
+        long rebuildEvents = Long.parseLong(options.getOrDefault("rebuild-events", "" + size.rebuildEvents()));
+        long items = Long.parseLong(options.getOrDefault("ledger-items", "" + rebuildEvents / 10));
+        Setup setup = setUp(database, rebuildEvents > 0 || items > 0 ? Math.max(rebuildEvents, 1) : 0, items);
         Workloads workloads = new Workloads(setup.app().port(), setup.auth());
         String runId = "b" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
         ResultTable table = new ResultTable();
+        List<Latency.Row> rebuildRows = new ArrayList<>();
+        EventGenerator.Generated generated = setup.generated();
+        if (generated != null) {
+            Rebuild rebuild = new Rebuild(new Http(setup.app().port(), setup.auth()), generated.head());
+            Duration catchUp = rebuild.awaitCaughtUp(Duration.ofHours(2));
+            table.note(String.format(Locale.ROOT, "store generated through EventStore.publish: %s",
+                    generated.describe()));
+            table.note(String.format(Locale.ROOT, "first start over it: projections at the head %.1f s after ready "
+                    + "(%.1f s after the process started)", catchUp.toMillis() / 1000.0,
+                    (catchUp.toMillis() + setup.startUp().toMillis()) / 1000.0));
+            System.out.printf(Locale.ROOT, "Rebuild: every projection (all) over %,d events…%n", generated.events());
+            Duration took = rebuild.rebuildAll(Duration.ofHours(2));
+            double millis = took.toNanos() / 1e6;
+            rebuildRows.add(new Latency.Row("rebuild all projections (events)", generated.events(),
+                    generated.events() * 1000.0 / millis, millis, millis, millis, 0));
+            table.note(String.format(Locale.ROOT, "rebuild: POST /api/admin/projections/all/rebuild over %,d events "
+                    + "until every rebuilt projection's position reached the head (%d): %.1f s; target >= 25,000 "
+                    + "events/s on H2; p50/p99/max are the one rebuild's duration", generated.events(),
+                    generated.head(), millis / 1000));
+        }
 
         System.out.println("Warm-up: lifecycles for " + size.warmUp().toSeconds() + " s…");
         workloads.commandLoad(runId + "w", clients, size.warmUp(), new Latency("warm-up"), null, null);
@@ -165,9 +213,10 @@ public final class Benchmark {
         table.add(commands.row());
         table.add(lifecycles.row());
         table.add(freshness.row());
+        rebuildRows.forEach(table::add);
 
         long ledgerRows = workloads.ledgerSize();
-        table.note(ledgerItemsNote(ledgerRows));
+        table.note(ledgerItemsNote(ledgerRows, generated));
         System.out.println("Reads: ledger pages for " + size.pages().toSeconds() + " s, " + size.exports()
                 + " XLSX exports over " + ledgerRows + " rows…");
         table.add(workloads.ledgerPages(clients, size.pages()).row());
@@ -224,9 +273,11 @@ public final class Benchmark {
 
             @Override
             public LongStream.Endpoint start(String... properties) throws Exception {
+                List<String> arguments = new ArrayList<>(appArguments(data));
+                arguments.addAll(List.of(properties));
                 AppProcess app = AppProcess.start(jar, data, options.getOrDefault("app-heap", "512m"), postgresUrl,
                         PostgresServer.USER, PostgresServer.PASSWORD,
-                        results.resolve("app-" + database + "-" + stamp() + "-restarted.log"), properties);
+                        results.resolve("app-" + database + "-" + stamp() + "-restarted.log"), arguments);
                 toClose.add(0, app);
                 app.awaitReady(Duration.ofMinutes(3));
                 return new LongStream.Endpoint(app.port(),
@@ -279,17 +330,24 @@ public final class Benchmark {
     }
 
     /**
-     * The seam for the 100,000-item ledger of issue 9: this harness does not generate ledgers (a generator filling
-     * the store through the event store API is another piece of work); the reads run over what the command load
-     * built, and the note says so whenever --ledger-items asked for more.
+     * {@code --app-args="--a=1 --b=2"}: more arguments for the measured process (experiments, never the default;
+     * the table header shows them). {@code {data}} stands for its data directory.
      */
-    private String ledgerItemsNote(long built) {
-        String asked = options.get("ledger-items");
-        if (asked == null) {
-            return "reads ran over the " + built + " rectification rows the command load built";
+    private List<String> appArguments(Path dataDir) {
+        String extra = options.getOrDefault("app-args", "").trim();
+        return extra.isEmpty() ? List.of()
+                : List.of(extra.replace("{data}", dataDir.toString()).split("\\s+"));
+    }
+
+    /** How many rows the reads ran over, and how many of them the generator made. */
+    private static String ledgerItemsNote(long rows, EventGenerator.Generated generated) {
+        if (generated == null) {
+            return "reads ran over the " + rows + " rectification rows the command load built (nothing generated: "
+                    + "--rebuild-events=0 --ledger-items=0)";
         }
-        return "--ledger-items=" + asked + " asked, but no ledger generator is wired in yet: reads ran over the "
-                + built + " rectification rows the command load built, NOT " + asked;
+        return String.format(Locale.ROOT, "reads ran over %,d rectification rows: %,d generated items (%,d closed) "
+                + "+ %,d the command load built", rows, generated.items(), generated.closedItems(),
+                rows - generated.items());
     }
 
     private static void registerUnits(Http http) {
@@ -381,8 +439,12 @@ public final class Benchmark {
                   --pg-durability=on|off     PostgreSQL fsync and synchronous_commit (default on, as in production)
                   --long-stream-events=N     workload 5: events on the long item (default 1000 small, 5000 full)
                   --long-stream-commands=N   workload 5: measured reports per item kind and setting (100 / 300)
-                  --ledger-items=N           reads over N items: NOT generated yet, the run says what it read over
+                  --rebuild-events=N         events the generator puts in the store before the app starts, for the
+                                             rebuild (default: small 100000, full 1000000; 0 with --ledger-items=0:
+                                             no generator, no rebuild row)
+                  --ledger-items=N           rectification items among them, for the reads (default rebuild-events/10)
                   --app-jar=app/target/ledger-app.jar   the application to measure
+                  --app-args="--x=1 --y=2"   more arguments for the measured process ({data} = its data dir)
                   --app-heap=512m            the application's -Xmx
                   --results=DIR              where reports, soak CSVs and the application's log go
                                              (default benchmark/target/benchmark-results)

@@ -1,0 +1,83 @@
+package org.ledger.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Workload 3 of issue 9, the rebuild: over a store the {@link EventGenerator} filled, how fast every projection is
+ * rebuilt. It reads the processors' state from {@code GET /api/admin/projections} (position = lowest global index
+ * the processor's segments reached) and counts a projection as caught up when it is not rebuilding and its position
+ * has reached the head of the store the generator left.
+ */
+final class Rebuild {
+
+    private final Http http;
+    private final long head;
+
+    /**
+     * @param head the global index of the last event in the store (nothing else may be appended meanwhile: the
+     *             rebuild runs before the command load)
+     */
+    Rebuild(Http http, long head) {
+        this.http = http;
+        this.head = head;
+    }
+
+    /**
+     * Waits until every processor on the node (the integrity chain included) has reached the head: on the first
+     * start over a generated store the projections have no token yet and project the whole store.
+     */
+    Duration awaitCaughtUp(Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        awaitHead(false, timeout);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * {@code POST /api/admin/projections/all/rebuild} (every ledger and the audit log; the integrity chain only when
+     * named, so it is not part of it) and waits until each of them has replayed up to the head. Answers the time.
+     */
+    Duration rebuildAll(Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        Http.Answer answer = http.post("admin", "/api/admin/projections/all/rebuild", null);
+        if (answer.status() != 202) {
+            throw new IllegalStateException("rebuild answered " + answer.status() + ": " + answer.raw());
+        }
+        awaitHead(true, timeout);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private void awaitHead(boolean onlyRebuiltByAll, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> behind = List.of("(no answer yet)");
+        while (System.nanoTime() < deadline) {
+            Http.Answer answer = http.get("admin", "/api/admin/projections");
+            JsonNode processors = answer.ok() ? answer.json() : null;
+            if (processors != null && processors.isArray() && !processors.isEmpty()) {
+                behind = new ArrayList<>();
+                for (JsonNode processor : processors) {
+                    if (onlyRebuiltByAll && !processor.path("rebuiltByAll").asBoolean()) {
+                        continue;
+                    }
+                    JsonNode position = processor.get("position");
+                    if (processor.path("error").asBoolean()) {
+                        throw new IllegalStateException("projection " + processor.path("name").asText()
+                                + " is in error: see the application's log");
+                    }
+                    if (processor.path("rebuilding").asBoolean() || position == null || position.isNull()
+                            || position.asLong() < head) {
+                        behind.add(processor.path("name").asText() + "@"
+                                + (position == null || position.isNull() ? "-" : position.asText()));
+                    }
+                }
+                if (behind.isEmpty()) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("projections not at the head " + head + " within " + timeout + ": " + behind);
+    }
+}
