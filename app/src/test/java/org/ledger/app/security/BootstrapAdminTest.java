@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ledger.app.time.ClockConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -32,7 +33,7 @@ class BootstrapAdminTest {
 
     private static ApplicationContextRunner start(Path dataDir, String... properties) {
         return new ApplicationContextRunner()
-                .withUserConfiguration(LedgerAccountsConfiguration.class)
+                .withUserConfiguration(LedgerAccountsConfiguration.class, ClockConfiguration.class)
                 .withPropertyValues("ledger.data-dir=" + dataDir)
                 .withPropertyValues(properties);
     }
