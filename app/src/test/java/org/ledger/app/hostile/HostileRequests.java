@@ -101,7 +101,7 @@ final class HostileRequests {
     }
 
     static final ObjectMapper JSON = new ObjectMapper();
-    /** Non-ASCII as \\uXXXX escapes: the only way to put a lone surrogate into JSON text. */
+    /** Non-ASCII as JSON \\u escapes (four hex digits each): the only way to put a lone surrogate into JSON text. */
     private static final ObjectWriter ESCAPING = JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
