@@ -7,9 +7,11 @@ import org.springframework.data.jpa.repository.Query;
 
 interface IssueLedgerItemRepository extends JpaRepository<IssueLedgerItem, String> {
 
-    int countByIssueId(String issueId);
+    @Query("select count(i) from IssueLedgerItem i where i.issueId = ?1")
+    long countByIssueId(String issueId);
 
-    int countByIssueIdAndLastOutcome(String issueId, RectificationOutcome outcome);
+    @Query("select count(i) from IssueLedgerItem i where i.issueId = ?1 and i.lastOutcome = ?2")
+    long countByIssueIdAndLastOutcome(String issueId, RectificationOutcome outcome);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("delete from IssueLedgerItem")

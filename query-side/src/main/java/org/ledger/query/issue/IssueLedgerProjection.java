@@ -120,9 +120,9 @@ public class IssueLedgerProjection {
     private void recount(IssueLedgerRow row) {
         items.flush();
         String id = row.getIssueId();
-        row.setItemCounts(items.countByIssueId(id),
-                items.countByIssueIdAndLastOutcome(id, RectificationOutcome.CLOSED),
-                items.countByIssueIdAndLastOutcome(id, RectificationOutcome.ONGOING));
+        row.setItemCounts(Math.toIntExact(items.countByIssueId(id)),
+                Math.toIntExact(items.countByIssueIdAndLastOutcome(id, RectificationOutcome.CLOSED)),
+                Math.toIntExact(items.countByIssueIdAndLastOutcome(id, RectificationOutcome.ONGOING)));
     }
 
     private void apply(IssueId issueId, long seq, Instant at, Consumer<IssueLedgerRow> change) {

@@ -9,6 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 public interface StatisticsIssueFactRepository extends JpaRepository<StatisticsIssueFact, Long> {
 
     /** The current version of an issue's facts. */
+    @Query("select f from StatisticsIssueFact f where f.issueId = ?1 and f.validTo is null")
     Optional<StatisticsIssueFact> findByIssueIdAndValidToIsNull(String issueId);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)

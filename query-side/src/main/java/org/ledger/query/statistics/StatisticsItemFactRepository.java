@@ -10,9 +10,11 @@ import org.springframework.data.jpa.repository.Query;
 public interface StatisticsItemFactRepository extends JpaRepository<StatisticsItemFact, Long> {
 
     /** The current version of an item's facts. */
+    @Query("select f from StatisticsItemFact f where f.rectificationId = ?1 and f.validTo is null")
     Optional<StatisticsItemFact> findByRectificationIdAndValidToIsNull(String rectificationId);
 
     /** The current versions of the facts of an issue's items. */
+    @Query("select f from StatisticsItemFact f where f.issueId = ?1 and f.validTo is null")
     List<StatisticsItemFact> findByIssueIdAndValidToIsNull(String issueId);
 
     /** Every version of an item's facts, oldest first. */
