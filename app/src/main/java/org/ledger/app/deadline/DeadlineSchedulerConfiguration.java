@@ -10,6 +10,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * db-scheduler runs Axon's deadlines (AxonDbSchedulerAutoConfiguration wires the {@code DbSchedulerDeadlineManager}
@@ -31,13 +32,14 @@ public class DeadlineSchedulerConfiguration {
      * The deadline manager Axon's auto-configuration would build, with the same settings (db-scheduler's own
      * starter starts and stops the scheduler), but tolerant of cancelling a deadline that is firing: see
      * {@link CancellationTolerantDeadlineManager}. Declared as a {@code DbSchedulerDeadlineManager}, the type the
-     * auto-configuration backs off for, and which its db-scheduler task looks up to run deadlines.
+     * auto-configuration backs off for, and which its db-scheduler task looks up to run deadlines. It cancels a
+     * scope's deadlines through the {@link DeadlineIndex} instead of reading all of them.
      */
     @Bean
     DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
                                     @Qualifier("eventSerializer") Serializer serializer,
                                     TransactionManager transactionManager,
-                                    DeadlineManagerSpanFactory spanFactory) {
+                                    DeadlineManagerSpanFactory spanFactory, DeadlineIndex deadlineIndex) {
         return new CancellationTolerantDeadlineManager(DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
@@ -45,6 +47,18 @@ public class DeadlineSchedulerConfiguration {
                 .transactionManager(transactionManager)
                 .spanFactory(spanFactory)
                 .startScheduler(false)
-                .stopScheduler(false));
+                .stopScheduler(false), deadlineIndex);
+    }
+
+    @Bean
+    DeadlineIndex deadlineIndex(JdbcTemplate jdbc) {
+        return new DeadlineIndex(jdbc);
+    }
+
+    /** Indexes, once at start-up, deadlines scheduled before the index existed; same serializer as the manager. */
+    @Bean
+    DeadlineIndexBackfill deadlineIndexBackfill(Scheduler scheduler, @Qualifier("eventSerializer") Serializer serializer,
+                                                DeadlineIndex deadlineIndex) {
+        return new DeadlineIndexBackfill(scheduler, serializer, deadlineIndex);
     }
 }
