@@ -24,7 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>{@code allowReset}: a rebuild (token reset) clears the group's letters, because the replay handles those
  *   events again; a letter left behind would be applied a second time by the next retry;</li>
  *   <li>the sequence-identifier cache ({@code dlq.cache}), which Axon would set through the hook used here;</li>
- *   <li>a transaction per handler invocation ({@link OwnTransactionPerEvent}), without which a failing JPA
+ *   <li>a transaction per handler invocation ({@link IsolateEventsAfterFailedBatch}), without which a failing JPA
  *   projection could never be dead-lettered.</li>
  * </ul>
  */
@@ -42,9 +42,9 @@ class DeadLetterConfiguration {
     }
 
     @Bean
-    OwnTransactionPerEvent ownTransactionPerEvent(DeadLetteredGroups groups,
+    IsolateEventsAfterFailedBatch isolateEventsAfterFailedBatch(DeadLetteredGroups groups,
                                                   ObjectProvider<PlatformTransactionManager> transactions) {
-        return new OwnTransactionPerEvent(groups, transactions);
+        return new IsolateEventsAfterFailedBatch(groups, transactions);
     }
 
     @Autowired
