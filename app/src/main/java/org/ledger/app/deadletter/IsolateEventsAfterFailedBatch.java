@@ -31,7 +31,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * on.
  *
  * <p>Why only after a failure: a transaction per event and projection doubled the commits of live processing and
- * made a rebuild three times slower (the benchmark, issue 9: 263 against 772 events/s without them). Failures are
+ * made a rebuild three times slower (the benchmark, issue 9: 263 against 775 events/s without them). Failures are
  * rare, so a processor thread runs its batches in the batch's transaction until one rolls back; the processor then
  * retries that batch from its stored token (after Axon's back-off, a second), and this thread runs it, and only it,
  * with a transaction per event. Its first commit switches the thread back. Nothing of the failed attempt remains: its

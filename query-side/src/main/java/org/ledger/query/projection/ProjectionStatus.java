@@ -115,7 +115,11 @@ public class ProjectionStatus {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No rebuildable projection '" + name
                     + "'; known: " + String.join(", ", knownNames()) + ", or " + ALL);
         }
+        // First stop every named processor, then reset them all, then start them all: a reset clears the
+        // projection's tables, and resetting one while those already reset replay beside it made it wait for the CPU
+        // (the benchmark saw the request take over a minute at 100,000 events, 33 s for one reset).
         List<String> rebuilt = new ArrayList<>();
+        List<StreamingEventProcessor> stopped = new ArrayList<>();
         for (String group : groups) {
             StreamingEventProcessor processor = processor(group).orElse(null);
             if (processor == null) {
@@ -124,12 +128,13 @@ public class ProjectionStatus {
             requested.add(group);
             log.warn("Rebuilding projection {}: resetting its tokens and replaying the event store", group);
             processor.shutDown();
-            try {
-                processor.resetTokens();
-            } finally {
-                processor.start();
-            }
+            stopped.add(processor);
             rebuilt.add(group);
+        }
+        try {
+            stopped.forEach(StreamingEventProcessor::resetTokens);
+        } finally {
+            stopped.forEach(StreamingEventProcessor::start);
         }
         return rebuilt;
     }
