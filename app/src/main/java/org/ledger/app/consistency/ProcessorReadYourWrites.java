@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -229,20 +231,26 @@ public class ProcessorReadYourWrites implements ReadYourWrites {
         return position.isPresent() && position.getAsLong() >= index;
     }
 
+    /**
+     * The global indexes of the appended events: one query per aggregate, over the range of its sequence numbers
+     * (an index range scan on the event table's unique key), keeping exactly the appended ones. Not one query with an
+     * {@code OR} per event: H2 answers such an {@code OR} by reading the whole event table, which the benchmark found
+     * at 60 % of the process's CPU over 100,000 events for commands that append to two aggregates (issue 9).
+     */
     private List<Long> globalIndexes(Collection<AppendedEvent> appended) {
-        StringBuilder sql = new StringBuilder(
-                "select global_index from domain_event_entry where ");
-        List<Object> args = new ArrayList<>();
-        boolean first = true;
+        Map<String, TreeSet<Long>> sequencesByAggregate = new LinkedHashMap<>();
         for (AppendedEvent event : appended) {
-            if (!first) {
-                sql.append(" or ");
-            }
-            sql.append("(aggregate_identifier = ? and sequence_number = ?)");
-            args.add(event.aggregateId());
-            args.add(event.sequenceNumber());
-            first = false;
+            sequencesByAggregate.computeIfAbsent(event.aggregateId(), id -> new TreeSet<>()).add(event.sequenceNumber());
         }
-        return jdbc.queryForList(sql.toString(), Long.class, args.toArray());
+        List<Long> indexes = new ArrayList<>();
+        sequencesByAggregate.forEach((aggregateId, sequences) ->
+            jdbc.query("select sequence_number, global_index from domain_event_entry "
+                            + "where aggregate_identifier = ? and sequence_number between ? and ?",
+                    row -> {
+                        if (sequences.contains(row.getLong(1))) {
+                            indexes.add(row.getLong(2));
+                        }
+                    }, aggregateId, sequences.first(), sequences.last()));
+        return indexes;
     }
 }
