@@ -24,8 +24,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>{@code allowReset}: a rebuild (token reset) clears the group's letters, because the replay handles those
  *   events again; a letter left behind would be applied a second time by the next retry;</li>
  *   <li>the sequence-identifier cache ({@code dlq.cache}), which Axon would set through the hook used here;</li>
- *   <li>a transaction per handler invocation ({@link IsolateEventsAfterFailedBatch}), without which a failing JPA
- *   projection could never be dead-lettered.</li>
+ *   <li>a transaction per event when a batch that failed is retried ({@link IsolateEventsAfterFailedBatch}), without
+ *   which a failing JPA projection could never be dead-lettered.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)

@@ -1,7 +1,6 @@
 package org.ledger.app.persistence;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
@@ -48,7 +47,6 @@ class GapQueryEventStorageEngine extends JpaEventStorageEngine {
                     .setMaxResults(batchSize() - rows.size())
                     .getResultList());
         }
-        rows.sort(Comparator.comparingLong(row -> ((Number) row[0]).longValue()));
         return rows;
     }
 }
