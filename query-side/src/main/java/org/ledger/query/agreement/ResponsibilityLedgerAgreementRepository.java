@@ -15,6 +15,7 @@ public interface ResponsibilityLedgerAgreementRepository extends JpaRepository<R
     boolean existsByAgreementId(String agreementId);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("delete from ResponsibilityLedgerAgreement")
+    // TRUNCATE, not DELETE: a rebuild empties the table (ProjectionStatus explains why).
+    @Query(value = "truncate table responsibility_ledger_agreement", nativeQuery = true)
     void deleteAllVersions();
 }

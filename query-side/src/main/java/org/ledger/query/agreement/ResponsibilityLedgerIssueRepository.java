@@ -9,6 +9,7 @@ interface ResponsibilityLedgerIssueRepository extends JpaRepository<Responsibili
     int countByAgreementIdAndItemIdAndState(String agreementId, String itemId, String state);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("delete from ResponsibilityLedgerIssue")
+    // TRUNCATE, not DELETE: a rebuild empties the table (ProjectionStatus explains why).
+    @Query(value = "truncate table responsibility_ledger_issue", nativeQuery = true)
     void deleteAllIssues();
 }

@@ -17,6 +17,7 @@ public interface ResponsibilityLedgerRepository extends JpaRepository<Responsibi
     Optional<ResponsibilityLedgerRow> findByAgreementIdAndItemIdAndValidToIsNull(String agreementId, String itemId);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("delete from ResponsibilityLedgerRow")
+    // TRUNCATE, not DELETE: a rebuild empties the table (ProjectionStatus explains why).
+    @Query(value = "truncate table responsibility_ledger", nativeQuery = true)
     void deleteAllVersions();
 }

@@ -8,6 +8,7 @@ import org.springframework.data.jpa.repository.Query;
 interface TaskLedgerAgreementRepository extends JpaRepository<TaskLedgerAgreement, String> {
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("delete from TaskLedgerAgreement")
+    // TRUNCATE, not DELETE: a rebuild empties the table (ProjectionStatus explains why).
+    @Query(value = "truncate table task_ledger_agreement", nativeQuery = true)
     void deleteAllNotes();
 }

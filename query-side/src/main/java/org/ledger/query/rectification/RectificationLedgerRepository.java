@@ -29,6 +29,7 @@ public interface RectificationLedgerRepository extends JpaRepository<Rectificati
     List<RectificationLedgerRow> findByRectificationIdOrderByValidFromAscRowIdAsc(String rectificationId);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("delete from RectificationLedgerRow")
+    // TRUNCATE, not DELETE: a rebuild empties the table (ProjectionStatus explains why).
+    @Query(value = "truncate table rectification_ledger", nativeQuery = true)
     void deleteAllVersions();
 }

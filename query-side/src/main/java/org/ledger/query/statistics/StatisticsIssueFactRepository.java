@@ -13,6 +13,7 @@ public interface StatisticsIssueFactRepository extends JpaRepository<StatisticsI
     Optional<StatisticsIssueFact> findByIssueIdAndValidToIsNull(String issueId);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("delete from StatisticsIssueFact")
+    // TRUNCATE, not DELETE: a rebuild empties the table (ProjectionStatus explains why).
+    @Query(value = "truncate table statistics_issue", nativeQuery = true)
     void deleteAllVersions();
 }

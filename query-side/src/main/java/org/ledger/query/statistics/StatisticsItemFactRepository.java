@@ -21,6 +21,7 @@ public interface StatisticsItemFactRepository extends JpaRepository<StatisticsIt
     List<StatisticsItemFact> findByRectificationIdOrderByValidFromAscRowIdAsc(String rectificationId);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("delete from StatisticsItemFact")
+    // TRUNCATE, not DELETE: a rebuild empties the table (ProjectionStatus explains why).
+    @Query(value = "truncate table statistics_item", nativeQuery = true)
     void deleteAllVersions();
 }

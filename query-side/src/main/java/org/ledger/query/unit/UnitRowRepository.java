@@ -13,6 +13,7 @@ public interface UnitRowRepository extends JpaRepository<UnitRow, Long>, JpaSpec
     Optional<UnitRow> findByUnitIdAndValidToIsNull(String unitId);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("delete from UnitRow")
+    // TRUNCATE, not DELETE: a rebuild empties the table (ProjectionStatus explains why).
+    @Query(value = "truncate table unit_tree", nativeQuery = true)
     void deleteAllVersions();
 }
