@@ -129,7 +129,11 @@ public final class Benchmark {
      */
     private Setup setUp(String database, long generateEvents, long items) throws Exception {
         Path dir = Files.createTempDirectory("ledger-bench-" + database + "-");
-        toClose.add(() -> deleteTree(dir));
+        if (options.containsKey("keep-data")) {
+            System.out.println("Keeping " + dir + " after the run (--keep-data)");
+        } else {
+            toClose.add(() -> deleteTree(dir));
+        }
         PostgresServer postgres = null;
         if (database.equals("postgres")) {
             System.out.println("Starting an embedded PostgreSQL…");
@@ -446,6 +450,7 @@ public final class Benchmark {
                   --app-jar=app/target/ledger-app.jar   the application to measure
                   --app-args="--x=1 --y=2"   more arguments for the measured process ({data} = its data dir)
                   --app-heap=512m            the application's -Xmx
+                  --keep-data                leave the run's data directory (H2 files) in place, for experiments
                   --results=DIR              where reports, soak CSVs and the application's log go
                                              (default benchmark/target/benchmark-results)
                 """;
