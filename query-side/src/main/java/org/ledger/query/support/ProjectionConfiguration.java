@@ -1,8 +1,12 @@
 package org.ledger.query.support;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
 
 /**
  * Event processing settings that the projections' correctness depends on.
@@ -22,6 +26,10 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>{@link OneSequence} rather than Axon's {@code SequentialPolicy}: the dead-letter queue keeps a sequence by the
  * text of its identifier, which must survive a restart.
+ *
+ * <p>The projections that write through JPA flush and forget their entities after each event
+ * ({@link FlushEachEvent}); those that write through JDBC (audit log, integrity chain, look-back report, evidence)
+ * keep no entities.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
@@ -34,5 +42,18 @@ public class ProjectionConfiguration {
                 c -> new OneSequence(ProjectionNames.RESPONSIBILITY_LEDGER));
         configurer.registerSequencingPolicy(ProjectionNames.RECTIFICATION_STATISTICS,
                 c -> new OneSequence(ProjectionNames.RECTIFICATION_STATISTICS));
+    }
+
+    /** The processing groups whose projections write through JPA entities. */
+    static final List<String> JPA_PROJECTIONS = List.of(ProjectionNames.ISSUE_LEDGER,
+            ProjectionNames.RECTIFICATION_LEDGER, ProjectionNames.RESPONSIBILITY_LEDGER, ProjectionNames.TASK_LEDGER,
+            ProjectionNames.UNIT_TREE, ProjectionNames.RECTIFICATION_STATISTICS);
+
+    @Autowired
+    public void flushEachEvent(EventProcessingConfigurer configurer, EntityManagerFactory entityManagerFactory) {
+        EntityManager shared = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
+        for (String group : JPA_PROJECTIONS) {
+            configurer.registerHandlerInterceptor(group, c -> new FlushEachEvent(shared));
+        }
     }
 }
