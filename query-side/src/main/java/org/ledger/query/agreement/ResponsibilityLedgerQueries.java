@@ -1,5 +1,6 @@
 package org.ledger.query.agreement;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.ledger.query.access.ReadScopes;
 import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.LedgerPaging;
+import org.ledger.query.support.LedgerRows;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.TextSearch;
 import org.ledger.query.support.Validity;
@@ -43,14 +45,16 @@ public class ResponsibilityLedgerQueries {
             "rowId");
 
     private final ResponsibilityLedgerRepository rows;
+    private final EntityManager entityManager;
     private final ResponsibilityLedgerAgreementRepository agreements;
     private final UnitTree unitTree;
     private final ReadScopes scopes;
 
-    public ResponsibilityLedgerQueries(ResponsibilityLedgerRepository rows,
+    public ResponsibilityLedgerQueries(ResponsibilityLedgerRepository rows, EntityManager entityManager,
                                        ResponsibilityLedgerAgreementRepository agreements, UnitTree unitTree,
                                        ReadScopes scopes) {
         this.rows = rows;
+        this.entityManager = entityManager;
         this.agreements = agreements;
         this.unitTree = unitTree;
         this.scopes = scopes;
@@ -58,13 +62,26 @@ public class ResponsibilityLedgerQueries {
 
     public PageAnswer<ResponsibilityLedgerEntry> list(ResponsibilityLedgerFilter filter, Pageable pageable,
                                                       Instant asOf) {
+        return PageAnswer.of(rows.findAll(selecting(filter, asOf), pageable), ResponsibilityLedgerEntry::of);
+    }
+
+    /** An export's first read: the row ids of the whole filtered ledger, in {@code sort} order ({@link LedgerRows}). */
+    public List<Long> rowIds(ResponsibilityLedgerFilter filter, Sort sort, Instant asOf) {
+        return LedgerRows.ids(entityManager, ResponsibilityLedgerRow.class, selecting(filter, asOf), sort);
+    }
+
+    /** An export's further reads: the entries of these row ids, in their order. */
+    public List<ResponsibilityLedgerEntry> rows(List<Long> rowIds) {
+        return LedgerRows.load(rows, rowIds).stream().map(ResponsibilityLedgerEntry::of).toList();
+    }
+
+    private Specification<ResponsibilityLedgerRow> selecting(ResponsibilityLedgerFilter filter, Instant asOf) {
         Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
                 : unitTree.subtree(filter.unitId(), asOf);
-        Specification<ResponsibilityLedgerRow> spec = Validity.<ResponsibilityLedgerRow>at(asOf)
+        return Validity.<ResponsibilityLedgerRow>at(asOf)
                 .and(matching(filter, units))
                 // Read access (DESIGN.md §6): visible when the issuer or the responsible unit is in scope.
                 .and(scopes.current().anyOf("issuerUnitId", "responsibleUnitId"));
-        return PageAnswer.of(rows.findAll(spec, pageable), ResponsibilityLedgerEntry::of);
     }
 
     /** The agreement with its items as they were at {@code asOf} (null: now). */

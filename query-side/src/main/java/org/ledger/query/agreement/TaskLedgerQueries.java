@@ -1,5 +1,6 @@
 package org.ledger.query.agreement;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import org.ledger.kernel.agreement.TaskStatus;
 import org.ledger.query.access.ReadScopes;
 import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.LedgerPaging;
+import org.ledger.query.support.LedgerRows;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.TextSearch;
 import org.ledger.query.support.Validity;
@@ -43,12 +45,15 @@ public class TaskLedgerQueries {
             Sort.by(Sort.Order.asc("dueDate")), "rowId");
 
     private final TaskLedgerRepository rows;
+    private final EntityManager entityManager;
     private final Clock clock;
     private final UnitTree unitTree;
     private final ReadScopes scopes;
 
-    public TaskLedgerQueries(TaskLedgerRepository rows, Clock clock, UnitTree unitTree, ReadScopes scopes) {
+    public TaskLedgerQueries(TaskLedgerRepository rows, EntityManager entityManager, Clock clock, UnitTree unitTree,
+                             ReadScopes scopes) {
         this.rows = rows;
+        this.entityManager = entityManager;
         this.clock = clock;
         this.unitTree = unitTree;
         this.scopes = scopes;
@@ -61,11 +66,25 @@ public class TaskLedgerQueries {
 
     public PageAnswer<TaskLedgerEntry> list(TaskLedgerFilter filter, Pageable pageable, Instant asOf) {
         LocalDate today = today(asOf);
+        return PageAnswer.of(rows.findAll(selecting(filter, asOf, today), pageable),
+                row -> TaskLedgerEntry.of(row, today));
+    }
+
+    /** An export's first read: the row ids of the whole filtered ledger, in {@code sort} order ({@link LedgerRows}). */
+    public List<Long> rowIds(TaskLedgerFilter filter, Sort sort, Instant asOf) {
+        return LedgerRows.ids(entityManager, TaskLedgerRow.class, selecting(filter, asOf, today(asOf)), sort);
+    }
+
+    /** An export's further reads: the entries of these row ids, in their order. */
+    public List<TaskLedgerEntry> rows(List<Long> rowIds, Instant asOf) {
+        LocalDate today = today(asOf);
+        return LedgerRows.load(rows, rowIds).stream().map(row -> TaskLedgerEntry.of(row, today)).toList();
+    }
+
+    private Specification<TaskLedgerRow> selecting(TaskLedgerFilter filter, Instant asOf, LocalDate today) {
         Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
                 : unitTree.subtree(filter.unitId(), asOf);
-        Specification<TaskLedgerRow> spec = Validity.<TaskLedgerRow>at(asOf).and(matching(filter, units, today))
-                .and(visible());
-        return PageAnswer.of(rows.findAll(spec, pageable), row -> TaskLedgerEntry.of(row, today));
+        return Validity.<TaskLedgerRow>at(asOf).and(matching(filter, units, today)).and(visible());
     }
 
     /**

@@ -21,10 +21,16 @@ final class LedgerExport<E> {
     record Column<E>(String header, Function<E, Object> cell) {
     }
 
-    /** The rows of the ledger in chunks: page {@code number} (from 0) of {@code size} rows; empty after the last. */
+    /** The rows of the ledger in chunks: chunk {@code number} (from 0) of {@code size} rows; empty after the last. */
     @FunctionalInterface
     interface Chunks<E> {
         List<E> chunk(int number, int size);
+    }
+
+    /** Chunk {@code number} (from 0) of {@code size} of the row ids; empty after the last. */
+    static List<Long> chunk(List<Long> rowIds, int number, int size) {
+        int from = Math.min(rowIds.size(), number * size);
+        return rowIds.subList(from, Math.min(rowIds.size(), from + size));
     }
 
     private final List<Column<E>> columns;

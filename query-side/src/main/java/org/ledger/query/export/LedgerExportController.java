@@ -41,7 +41,6 @@ import org.ledger.query.rectification.RectificationLedgerQueries;
 import org.ledger.query.support.LedgerPaging;
 import org.ledger.query.unit.UnitEntry;
 import org.ledger.query.unit.UnitQueries;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -56,10 +55,11 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Exports each ledger as XLSX or CSV (DESIGN.md §4): the same filters, {@code asOf} and sort as the ledger's list,
- * every matching row instead of one page, Chinese headers and labels. The rows are read in chunks of
- * {@link LedgerExport#CHUNK_SIZE} through the ledger's own query service and written to the response as they come,
- * so memory stays flat in the row count. The first chunk is read before the response starts: a bad filter still
- * answers 400 as a problem detail.
+ * every matching row instead of one page, Chinese headers and labels. The ledger's query service first reads the ids
+ * of every matching row in order (one query: a consistent snapshot, see {@link org.ledger.query.support.LedgerRows}),
+ * then the rows in chunks of {@link LedgerExport#CHUNK_SIZE} by id, each written to the response as it comes, so
+ * memory stays flat in the row count. The ids and the first chunk are read before the response starts: a bad filter
+ * still answers 400 as a problem detail.
  *
  * <p>Each ledger has its own literal path ({@code /api/ledgers/rectifications/export}), which wins over the ledgers'
  * {@code /{id}} reads; any other {@code /api/ledgers/{ledger}/export} answers 404.
@@ -170,9 +170,10 @@ class LedgerExportController {
                 deadlineFrom, deadlineTo, q, overdue, warningLevel, dueWithinDays, awaitingMyVerification,
                 awaitingMyApproval, CurrentUser.name());
         Sort order = sort(RectificationLedgerQueries.PAGING, sort);
+        List<Long> rowIds = rectifications.rowIds(filter, order, asOf);
         LedgerExport.Chunks<RectificationRow> chunks = (number, size) -> {
-            List<RectificationLedgerEntry> entries = rectifications.list(filter, PageRequest.of(number, size, order),
-                    asOf).content();
+            List<RectificationLedgerEntry> entries = rectifications.rows(LedgerExport.chunk(rowIds, number, size),
+                    asOf);
             Map<String, List<String>> names = evidence.namesByItem(
                     entries.stream().map(RectificationLedgerEntry::id).toList(), asOf);
             return entries.stream()
@@ -212,8 +213,9 @@ class LedgerExportController {
         }
         IssueLedgerFilter filter = new IssueLedgerFilter(unitId, status, source, category, q, foundFrom, foundTo);
         Sort order = sort(IssueLedgerQueries.PAGING, sort);
+        List<Long> rowIds = issues.rowIds(filter, order, asOf);
         LedgerExport.Chunks<IssueLedgerEntry> chunks =
-                (number, size) -> issues.list(filter, PageRequest.of(number, size, order), asOf).content();
+                (number, size) -> issues.rows(LedgerExport.chunk(rowIds, number, size));
         write("issues", fmt, asOf, new LedgerExport<>(columns(asOf).issues()), chunks, response);
     }
 
@@ -248,8 +250,9 @@ class LedgerExportController {
         ResponsibilityLedgerFilter filter = new ResponsibilityLedgerFilter(unitId, agreementId, status, category,
                 period, q);
         Sort order = sort(ResponsibilityLedgerQueries.PAGING, sort);
+        List<Long> rowIds = responsibilities.rowIds(filter, order, asOf);
         LedgerExport.Chunks<ResponsibilityLedgerEntry> chunks =
-                (number, size) -> responsibilities.list(filter, PageRequest.of(number, size, order), asOf).content();
+                (number, size) -> responsibilities.rows(LedgerExport.chunk(rowIds, number, size));
         write("responsibilities", fmt, asOf, new LedgerExport<>(columns(asOf).responsibilities()), chunks, response);
     }
 
@@ -288,8 +291,9 @@ class LedgerExportController {
         TaskLedgerFilter filter = new TaskLedgerFilter(unitId, agreementId, status, overdue, dueFrom, dueTo, q,
                 warningLevel);
         Sort order = sort(TaskLedgerQueries.PAGING, sort);
+        List<Long> rowIds = tasks.rowIds(filter, order, asOf);
         LedgerExport.Chunks<TaskLedgerEntry> chunks =
-                (number, size) -> tasks.list(filter, PageRequest.of(number, size, order), asOf).content();
+                (number, size) -> tasks.rows(LedgerExport.chunk(rowIds, number, size), asOf);
         write("tasks", fmt, asOf, new LedgerExport<>(columns(asOf).tasks()), chunks, response);
     }
 

@@ -1,5 +1,6 @@
 package org.ledger.query.issue;
 
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import jakarta.persistence.criteria.Predicate;
 import org.ledger.query.access.ReadScopes;
 import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.LedgerPaging;
+import org.ledger.query.support.LedgerRows;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.TextSearch;
 import org.ledger.query.support.Validity;
@@ -42,11 +44,14 @@ public class IssueLedgerQueries {
             Sort.by(Sort.Order.desc("foundOn"), Sort.Order.desc("registeredAt")), "issueId");
 
     private final IssueLedgerRepository rows;
+    private final EntityManager entityManager;
     private final UnitTree unitTree;
     private final ReadScopes scopes;
 
-    public IssueLedgerQueries(IssueLedgerRepository rows, UnitTree unitTree, ReadScopes scopes) {
+    public IssueLedgerQueries(IssueLedgerRepository rows, EntityManager entityManager, UnitTree unitTree,
+                              ReadScopes scopes) {
         this.rows = rows;
+        this.entityManager = entityManager;
         this.unitTree = unitTree;
         this.scopes = scopes;
     }
@@ -57,12 +62,24 @@ public class IssueLedgerQueries {
     }
 
     public PageAnswer<IssueLedgerEntry> list(IssueLedgerFilter filter, Pageable pageable, Instant asOf) {
+        return PageAnswer.of(rows.findAll(selecting(filter, asOf), pageable), IssueLedgerEntry::of);
+    }
+
+    /** An export's first read: the row ids of the whole filtered ledger, in {@code sort} order ({@link LedgerRows}). */
+    public List<Long> rowIds(IssueLedgerFilter filter, Sort sort, Instant asOf) {
+        return LedgerRows.ids(entityManager, IssueLedgerRow.class, selecting(filter, asOf), sort);
+    }
+
+    /** An export's further reads: the entries of these row ids, in their order. */
+    public List<IssueLedgerEntry> rows(List<Long> rowIds) {
+        return LedgerRows.load(rows, rowIds).stream().map(IssueLedgerEntry::of).toList();
+    }
+
+    private Specification<IssueLedgerRow> selecting(IssueLedgerFilter filter, Instant asOf) {
         // "unit (including its subtree)" (DESIGN.md §4): the tree as it was at the instant the ledger is read.
         Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
                 : unitTree.subtree(filter.unitId(), asOf);
-        Specification<IssueLedgerRow> spec = Validity.<IssueLedgerRow>at(asOf).and(matching(filter, units))
-                .and(visible());
-        return PageAnswer.of(rows.findAll(spec, pageable), IssueLedgerEntry::of);
+        return Validity.<IssueLedgerRow>at(asOf).and(matching(filter, units)).and(visible());
     }
 
     public Optional<IssueLedgerEntry> find(String issueId, Instant asOf) {

@@ -1,5 +1,6 @@
 package org.ledger.query.rectification;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.query.access.ReadScopes;
 import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.LedgerPaging;
+import org.ledger.query.support.LedgerRows;
 import org.ledger.query.support.PageAnswer;
 import org.ledger.query.support.TextSearch;
 import org.ledger.query.support.Validity;
@@ -50,13 +52,15 @@ public class RectificationLedgerQueries {
             RectificationStatus.ONGOING);
 
     private final RectificationLedgerRepository rows;
+    private final EntityManager entityManager;
     private final Clock clock;
     private final UnitTree unitTree;
     private final ReadScopes scopes;
 
-    public RectificationLedgerQueries(RectificationLedgerRepository rows, Clock clock, UnitTree unitTree,
-                                      ReadScopes scopes) {
+    public RectificationLedgerQueries(RectificationLedgerRepository rows, EntityManager entityManager, Clock clock,
+                                      UnitTree unitTree, ReadScopes scopes) {
         this.rows = rows;
+        this.entityManager = entityManager;
         this.clock = clock;
         this.unitTree = unitTree;
         this.scopes = scopes;
@@ -70,12 +74,27 @@ public class RectificationLedgerQueries {
     public PageAnswer<RectificationLedgerEntry> list(RectificationLedgerFilter filter, Pageable pageable,
                                                      Instant asOf) {
         LocalDate today = today(asOf);
+        return PageAnswer.of(rows.findAll(selecting(filter, asOf, today), pageable),
+                row -> RectificationLedgerEntry.of(row, today));
+    }
+
+    /** An export's first read: the row ids of the whole filtered ledger, in {@code sort} order ({@link LedgerRows}). */
+    public List<Long> rowIds(RectificationLedgerFilter filter, Sort sort, Instant asOf) {
+        return LedgerRows.ids(entityManager, RectificationLedgerRow.class, selecting(filter, asOf, today(asOf)), sort);
+    }
+
+    /** An export's further reads: the entries of these row ids, in their order. */
+    public List<RectificationLedgerEntry> rows(List<Long> rowIds, Instant asOf) {
+        LocalDate today = today(asOf);
+        return LedgerRows.load(rows, rowIds).stream().map(row -> RectificationLedgerEntry.of(row, today)).toList();
+    }
+
+    private Specification<RectificationLedgerRow> selecting(RectificationLedgerFilter filter, Instant asOf,
+                                                            LocalDate today) {
         // "unit (including its subtree)" (DESIGN.md §4): the tree as it was at the instant the ledger is read.
         Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
                 : unitTree.subtree(filter.unitId(), asOf);
-        Specification<RectificationLedgerRow> spec = Validity.<RectificationLedgerRow>at(asOf)
-                .and(matching(filter, units, today)).and(visible());
-        return PageAnswer.of(rows.findAll(spec, pageable), row -> RectificationLedgerEntry.of(row, today));
+        return Validity.<RectificationLedgerRow>at(asOf).and(matching(filter, units, today)).and(visible());
     }
 
     public Optional<RectificationLedgerEntry> find(String rectificationId, Instant asOf) {

@@ -1,0 +1,100 @@
+package org.ledger.query.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.ledger.kernel.issue.IssueSource;
+import org.ledger.kernel.rectification.RectificationEvents.ProgressReported;
+import org.ledger.kernel.rectification.RectificationId;
+import org.ledger.kernel.rectification.RectificationType;
+import org.ledger.query.QueryTestApplication;
+import org.ledger.query.unit.UnitTree;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.Sort;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * How an export reads the whole rectification ledger (LedgerRows): the ids of every matching row in order first,
+ * then the rows by id, chunk by chunk. What the ids named is what the file shows, even when the ledger changes
+ * between the chunks.
+ */
+@DataJpaTest
+@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class,
+        QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
+class RectificationLedgerExportReadTest {
+
+    static final Instant T0 = Instant.parse("2024-04-12T08:00:00Z");
+    static final Sort BY_DEADLINE = RectificationLedgerQueries.PAGING.pageable(0, 1, List.of("effectiveDeadline"))
+            .getSort();
+
+    @Autowired
+    RectificationLedgerProjection projection;
+    @Autowired
+    RectificationLedgerQueries queries;
+
+    void planned(String id, int day, int second) {
+        projection.on(RectificationLedgerProjectionTest.planned(id, "i-1", "措施" + id, "b1",
+                RectificationType.WITHIN_DEADLINE, LocalDate.of(2024, 6, day)), 0, T0.plusSeconds(second));
+    }
+
+    List<String> ids(List<RectificationLedgerEntry> entries) {
+        return entries.stream().map(RectificationLedgerEntry::id).toList();
+    }
+
+    @Test
+    void rowIdsFollowTheFilterAndTheSortAndRowsComeBackInThatOrder() {
+        projection.on(RectificationLedgerProjectionTest.issue("i-1", "记录不规范", IssueSource.INSPECTION), 0, T0);
+        planned("r-1", 20, 1);
+        planned("r-2", 10, 2);
+        planned("r-3", 15, 3);
+
+        List<Long> rowIds = queries.rowIds(RectificationLedgerProjectionTest.filter().build(), BY_DEADLINE, null);
+
+        assertThat(rowIds).hasSize(3);
+        assertThat(ids(queries.rows(rowIds, null))).containsExactly("r-2", "r-3", "r-1");
+        assertThat(ids(queries.rows(rowIds.subList(1, 3), null))).containsExactly("r-3", "r-1");
+        List<Long> none = queries.rowIds(RectificationLedgerProjectionTest.filter().q("不存在").build(), BY_DEADLINE,
+                null);
+        assertThat(none).isEmpty();
+        assertThat(queries.rows(none, null)).isEmpty();
+    }
+
+    @Test
+    void changesAfterTheIdsWereReadNeitherRepeatNorShiftRows() {
+        projection.on(RectificationLedgerProjectionTest.issue("i-1", "记录不规范", IssueSource.INSPECTION), 0, T0);
+        planned("r-1", 20, 1);
+        planned("r-2", 10, 2);
+        List<Long> rowIds = queries.rowIds(RectificationLedgerProjectionTest.filter().build(), BY_DEADLINE, null);
+
+        // while the export writes its first chunk: a new item sorts first, r-1 reports progress (a new version)
+        planned("r-0", 1, 10);
+        projection.on(new ProgressReported(RectificationId.of("r-1"), 60, "过半", List.of(),
+                LocalDate.of(2024, 6, 1)), 1, T0.plusSeconds(11));
+
+        List<RectificationLedgerEntry> snapshot = queries.rows(rowIds, null);
+        assertThat(ids(snapshot)).containsExactly("r-2", "r-1");
+        assertThat(snapshot.get(1).progressPercent()).isZero();
+        assertThat(ids(queries.rows(queries.rowIds(RectificationLedgerProjectionTest.filter().build(), BY_DEADLINE,
+                null), null))).containsExactly("r-0", "r-2", "r-1");
+    }
+
+    @Test
+    void aRowThatVanishedMeanwhileBreaksTheExportOffInsteadOfLeavingItOut() {
+        projection.on(RectificationLedgerProjectionTest.issue("i-1", "记录不规范", IssueSource.INSPECTION), 0, T0);
+        planned("r-1", 20, 1);
+        List<Long> rowIds = queries.rowIds(RectificationLedgerProjectionTest.filter().build(), BY_DEADLINE, null);
+
+        projection.reset(); // a rebuild began
+
+        assertThatThrownBy(() -> queries.rows(rowIds, null))
+                .isInstanceOfSatisfying(ResponseStatusException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(503))
+                .hasMessageContaining("being rebuilt");
+    }
+}
