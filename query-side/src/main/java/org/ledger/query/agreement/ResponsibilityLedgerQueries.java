@@ -62,7 +62,8 @@ public class ResponsibilityLedgerQueries {
 
     public PageAnswer<ResponsibilityLedgerEntry> list(ResponsibilityLedgerFilter filter, Pageable pageable,
                                                       Instant asOf) {
-        return PageAnswer.of(rows.findAll(selecting(filter, asOf), pageable), ResponsibilityLedgerEntry::of);
+        return PageAnswer.of(LedgerRows.page(entityManager, rows, ResponsibilityLedgerRow.class,
+                selecting(filter, asOf), pageable), ResponsibilityLedgerEntry::of);
     }
 
     /** An export's first read: the row ids of the whole filtered ledger, in {@code sort} order ({@link LedgerRows}). */

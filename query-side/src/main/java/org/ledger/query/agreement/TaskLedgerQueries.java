@@ -66,8 +66,8 @@ public class TaskLedgerQueries {
 
     public PageAnswer<TaskLedgerEntry> list(TaskLedgerFilter filter, Pageable pageable, Instant asOf) {
         LocalDate today = today(asOf);
-        return PageAnswer.of(rows.findAll(selecting(filter, asOf, today), pageable),
-                row -> TaskLedgerEntry.of(row, today));
+        return PageAnswer.of(LedgerRows.page(entityManager, rows, TaskLedgerRow.class,
+                selecting(filter, asOf, today), pageable), row -> TaskLedgerEntry.of(row, today));
     }
 
     /** An export's first read: the row ids of the whole filtered ledger, in {@code sort} order ({@link LedgerRows}). */

@@ -62,7 +62,8 @@ public class IssueLedgerQueries {
     }
 
     public PageAnswer<IssueLedgerEntry> list(IssueLedgerFilter filter, Pageable pageable, Instant asOf) {
-        return PageAnswer.of(rows.findAll(selecting(filter, asOf), pageable), IssueLedgerEntry::of);
+        return PageAnswer.of(LedgerRows.page(entityManager, rows, IssueLedgerRow.class, selecting(filter, asOf),
+                pageable), IssueLedgerEntry::of);
     }
 
     /** An export's first read: the row ids of the whole filtered ledger, in {@code sort} order ({@link LedgerRows}). */

@@ -74,8 +74,8 @@ public class RectificationLedgerQueries {
     public PageAnswer<RectificationLedgerEntry> list(RectificationLedgerFilter filter, Pageable pageable,
                                                      Instant asOf) {
         LocalDate today = today(asOf);
-        return PageAnswer.of(rows.findAll(selecting(filter, asOf, today), pageable),
-                row -> RectificationLedgerEntry.of(row, today));
+        return PageAnswer.of(LedgerRows.page(entityManager, rows, RectificationLedgerRow.class,
+                selecting(filter, asOf, today), pageable), row -> RectificationLedgerEntry.of(row, today));
     }
 
     /** An export's first read: the row ids of the whole filtered ledger, in {@code sort} order ({@link LedgerRows}). */

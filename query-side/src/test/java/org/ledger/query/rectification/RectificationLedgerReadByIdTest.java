@@ -20,14 +20,14 @@ import org.springframework.data.domain.Sort;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * How an export reads the whole rectification ledger (LedgerRows): the ids of every matching row in order first,
- * then the rows by id, chunk by chunk. What the ids named is what the file shows, even when the ledger changes
- * between the chunks.
+ * How the rectification ledger is read by row id (LedgerRows): a page reads the ids of its rows, then those rows, and
+ * counts every match; an export reads the ids of every matching row in order first, then the rows by id, chunk by
+ * chunk. What the ids named is what the file shows, even when the ledger changes between the chunks.
  */
 @DataJpaTest
 @Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class,
         QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
-class RectificationLedgerExportReadTest {
+class RectificationLedgerReadByIdTest {
 
     static final Instant T0 = Instant.parse("2024-04-12T08:00:00Z");
     static final Sort BY_DEADLINE = RectificationLedgerQueries.PAGING.pageable(0, 1, List.of("effectiveDeadline"))
@@ -63,6 +63,28 @@ class RectificationLedgerExportReadTest {
                 null);
         assertThat(none).isEmpty();
         assertThat(queries.rows(none, null)).isEmpty();
+    }
+
+    @Test
+    void aPageHoldsTheIdsOfItsRowsInOrderAndCountsEveryMatch() {
+        projection.on(RectificationLedgerProjectionTest.issue("i-1", "记录不规范", IssueSource.INSPECTION), 0, T0);
+        planned("r-1", 20, 1);
+        planned("r-2", 10, 2);
+        planned("r-3", 15, 3);
+        planned("r-4", 25, 4);
+        planned("r-5", 5, 5);
+        RectificationLedgerFilter all = RectificationLedgerProjectionTest.filter().build();
+
+        var first = queries.list(all, RectificationLedgerQueries.PAGING.pageable(0, 2, List.of("effectiveDeadline")),
+                null);
+        var last = queries.list(all, RectificationLedgerQueries.PAGING.pageable(2, 2, List.of("effectiveDeadline")),
+                null);
+
+        assertThat(ids(first.content())).containsExactly("r-5", "r-2");
+        assertThat(first.page().totalElements()).isEqualTo(5);
+        assertThat(first.page().totalPages()).isEqualTo(3);
+        assertThat(ids(last.content())).containsExactly("r-4");
+        assertThat(last.page().totalElements()).isEqualTo(5);
     }
 
     @Test
