@@ -4,12 +4,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -45,22 +47,26 @@ public final class LedgerRows {
     /** The page of the rows {@code where} selects that {@code pageable} names, with the count of them all. */
     public static <T extends LedgerVersion> Page<T> page(EntityManager entityManager, JpaRepository<T, Long> repository,
                                                        Class<T> type, Specification<T> where, Pageable pageable) {
-        TypedQuery<Long> ids = idQuery(entityManager, type, where, pageable.getSort());
+        TypedQuery<Long> ids = longs(entityManager, type, where, (cb, root) -> root.<Long>get("rowId"),
+                pageable.getSort());
         if (pageable.isPaged()) {
             ids.setFirstResult(Math.toIntExact(pageable.getOffset())).setMaxResults(pageable.getPageSize());
         }
         List<T> rows = load(repository, ids.getResultList());
-        return PageableExecutionUtils.getPage(rows, pageable, () -> count(entityManager, type, where));
+        return PageableExecutionUtils.getPage(rows, pageable, () -> longs(entityManager, type, where,
+                (cb, root) -> cb.count(root.get("rowId")), Sort.unsorted()).getSingleResult());
     }
 
     /** The row ids ({@link LedgerVersion#getRowId()}) of every row {@code where} selects, in {@code sort} order. */
     public static <T extends LedgerVersion> List<Long> ids(EntityManager entityManager, Class<T> type,
                                                          Specification<T> where, Sort sort) {
-        return idQuery(entityManager, type, where, sort).getResultList();
+        return longs(entityManager, type, where, (cb, root) -> root.<Long>get("rowId"), sort).getResultList();
     }
 
-    private static <T extends LedgerVersion> TypedQuery<Long> idQuery(EntityManager entityManager, Class<T> type,
-                                                                     Specification<T> where, Sort sort) {
+    /** One number per row {@code where} selects (its id), or one for them all (their count). */
+    private static <T extends LedgerVersion> TypedQuery<Long> longs(
+            EntityManager entityManager, Class<T> type, Specification<T> where,
+            BiFunction<CriteriaBuilder, Root<T>, Expression<Long>> value, Sort sort) {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<T> root = query.from(type);
@@ -68,21 +74,8 @@ public final class LedgerRows {
         if (predicate != null) {
             query.where(predicate);
         }
-        query.select(root.get("rowId")).orderBy(QueryUtils.toOrders(sort, root, cb));
+        query.select(value.apply(cb, root)).orderBy(QueryUtils.toOrders(sort, root, cb));
         return entityManager.createQuery(query);
-    }
-
-    private static <T extends LedgerVersion> long count(EntityManager entityManager, Class<T> type,
-                                                        Specification<T> where) {
-        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<Long> query = cb.createQuery(Long.class);
-        Root<T> root = query.from(type);
-        Predicate predicate = where.toPredicate(root, query, cb);
-        if (predicate != null) {
-            query.where(predicate);
-        }
-        query.select(cb.count(root.get("rowId")));
-        return entityManager.createQuery(query).getSingleResult();
     }
 
     /**
