@@ -24,8 +24,9 @@ import org.springframework.context.annotation.Configuration;
  * <p>Axon's auto-configuration gives every event processor, the command bus and the query bus a
  * {@code CapacityMonitor} whose sliding window keeps every message it saw in the last ten minutes, one skip-list
  * entry each. Ten projections handle every event, so a rebuild of 100,000 events left 3.3 million entries (280 MB of
- * a 512 MB heap) and the garbage collector's marking took most of a core (the benchmark, issue 9); steady command
- * load holds a smaller but still unbounded share of it. Every other meter Axon registers is fixed in size. Axon's
+ * a 512 MB heap) and the garbage collector's marking took most of a core (the benchmark, issue 9); under steady
+ * command load they hold ten minutes of every processor's messages, growing with the load. Every other meter Axon
+ * registers is fixed in size. Axon's
  * auto-configuration backs off when a {@link GlobalMetricRegistry} bean exists and registers this one the same way.
  */
 @Configuration(proxyBeanMethods = false)

@@ -13,7 +13,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * <p>A batch of a tracking processor is one transaction and so one persistence context. Every query a handler runs
  * (find the current row of an item, count an issue's items) makes Hibernate check every entity loaded so far in
  * the batch for changes first (auto-flush): a batch of n events paid for n² checks. During a rebuild, where every
- * batch is full, the benchmark's profile (issue 9) found a third of the projections' CPU in those checks. The
+ * batch is full, the benchmark's profile (issue 9) found a fifth of the projections' CPU in those checks. The
  * statements written are the same ones, one event earlier; the batch still commits or rolls back as a whole.
  */
 final class FlushEachEvent implements MessageHandlerInterceptor<EventMessage<?>> {
