@@ -26,8 +26,8 @@ import org.springframework.context.annotation.Configuration;
  * entry each. Ten projections handle every event, so a rebuild of 100,000 events left 3.3 million entries (280 MB of
  * a 512 MB heap) and the garbage collector's marking took most of a core (the benchmark, issue 9); under steady
  * command load they hold ten minutes of every processor's messages, growing with the load. Every other meter Axon
- * registers is fixed in size. Axon's
- * auto-configuration backs off when a {@link GlobalMetricRegistry} bean exists and registers this one the same way.
+ * registers is fixed in size. Axon's auto-configuration backs off when a {@link GlobalMetricRegistry} bean exists
+ * and registers this one the same way.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonMetricsConfiguration {

@@ -34,6 +34,11 @@ import org.springframework.orm.jpa.SharedEntityManagerCreator;
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
 
+    /** The processing groups whose projections write through JPA entities. */
+    static final List<String> JPA_PROJECTIONS = List.of(ProjectionNames.ISSUE_LEDGER,
+            ProjectionNames.RECTIFICATION_LEDGER, ProjectionNames.RESPONSIBILITY_LEDGER, ProjectionNames.TASK_LEDGER,
+            ProjectionNames.UNIT_TREE, ProjectionNames.RECTIFICATION_STATISTICS);
+
     @Autowired
     public void configureSequencing(EventProcessingConfigurer configurer) {
         configurer.registerSequencingPolicy(ProjectionNames.RECTIFICATION_LEDGER,
@@ -43,11 +48,6 @@ public class ProjectionConfiguration {
         configurer.registerSequencingPolicy(ProjectionNames.RECTIFICATION_STATISTICS,
                 c -> new OneSequence(ProjectionNames.RECTIFICATION_STATISTICS));
     }
-
-    /** The processing groups whose projections write through JPA entities. */
-    static final List<String> JPA_PROJECTIONS = List.of(ProjectionNames.ISSUE_LEDGER,
-            ProjectionNames.RECTIFICATION_LEDGER, ProjectionNames.RESPONSIBILITY_LEDGER, ProjectionNames.TASK_LEDGER,
-            ProjectionNames.UNIT_TREE, ProjectionNames.RECTIFICATION_STATISTICS);
 
     @Autowired
     public void flushEachEvent(EventProcessingConfigurer configurer, EntityManagerFactory entityManagerFactory) {
