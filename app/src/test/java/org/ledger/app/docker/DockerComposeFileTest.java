@@ -91,6 +91,23 @@ class DockerComposeFileTest {
                 "USER ledger", "HEALTHCHECK", "/actuator/health", "./mvnw");
     }
 
+    @Test
+    void theImageStartsWithTheClassDataSharingArchiveItsBuildRecords() throws IOException {
+        String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+        String script = Files.readString(DOCKER.resolve("cds-archive.sh"));
+        assertThat(dockerfile).as("the image lays the jar out with the script, into /app")
+                .contains("COPY --from=build /src/docker/cds-archive.sh /tmp/cds-archive.sh",
+                        "bash /tmp/cds-archive.sh /tmp/ledger-app.jar /app");
+        assertThat(script).as("the script extracts the jar and records the archive where the entrypoint looks")
+                .contains("extract --force --destination \"$destination\"", "archive=\"$destination/ledger.jsa\"",
+                        "thin=\"$destination/$(basename \"$jar\")\"", "-XX:ArchiveClassesAtExit=\"$archive\"",
+                        "-jar \"$thin\"");
+        Matcher entrypoint = Pattern.compile("(?ms)^ENTRYPOINT\\s+\\[(.*?)]").matcher(dockerfile);
+        assertThat(entrypoint.find()).isTrue();
+        assertThat(entrypoint.group(1)).as("the entrypoint maps the archive and starts the extracted jar")
+                .contains("\"-XX:SharedArchiveFile=/app/ledger.jsa\"", "\"-jar\", \"/app/ledger-app.jar\"");
+    }
+
     /** The variable is documented and, set in the environment, gives its property exactly this value. */
     private static void assertBinds(String where, String variable, String value) {
         assertThat(DOCUMENTED).as(where + ": " + variable + " is not a variable the application reads")
