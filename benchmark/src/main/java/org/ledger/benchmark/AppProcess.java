@@ -18,7 +18,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The application under test, as a separate JVM started from the packaged jar exactly as an operator would
- * ({@code java -Xmx512m -jar ledger-app.jar}), on a fresh data directory, bound to 127.0.0.1 on a free port, with
+ * ({@code java -Xmx512m -jar ledger-app.jar}, or extracted with its CDS archive as the Docker image does: see
+ * {@link AppLayout}), on a fresh data directory, bound to 127.0.0.1 on a free port, with
  * the benchmark accounts configured with bcrypt hashes (authentication as shipped). Start-up to ready is the time
  * from starting the process to the first 200 of {@code /actuator/health}.
  */
@@ -55,16 +56,17 @@ final class AppProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the jar. {@code postgresUrl} null: the embedded default (H2 file under the data directory); otherwise
+     * Starts the application laid out as {@code layout}. {@code postgresUrl} null: the embedded default (H2 file under the data directory); otherwise
      * profile {@code postgres} with LEDGER_DB_URL/USER/PASSWORD in the environment, as in production.
      * {@code properties}: more {@code --name=value} arguments (workload 5 turns snapshots off with one).
      */
-    static AppProcess start(Path jar, Path dataDir, String heap, String postgresUrl, String dbUser, String dbPassword,
-                            Path log, List<String> extraArguments) throws IOException {
+    static AppProcess start(AppLayout layout, Path dataDir, String heap, String postgresUrl, String dbUser,
+                            String dbPassword, Path log, List<String> extraArguments) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+        command.addAll(layout.jvmOptions());
+        command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-jar", layout.jar().toString(),
                 "--server.port=" + port, "--server.address=127.0.0.1",
                 "--ledger.data-dir=" + dataDir,
                 // The per-user write limit (20/s, burst 100) is a policy against runaway scripts; the benchmark's
@@ -162,6 +164,45 @@ final class AppProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * The bytes of every object still reachable in the application's heap, from {@code jcmd <pid>
+     * GC.class_histogram}: it collects the whole heap and then counts what survived, in one safepoint, so nothing the
+     * application allocates meanwhile is counted (unlike reading the heap's use after a {@link #collectGarbage()}).
+     * NaN when jcmd is not available or answers no total.
+     */
+    double liveHeapBytes() {
+        return liveHeapBytes(process.pid());
+    }
+
+    /** {@link #liveHeapBytes()} of any JVM of this user. */
+    static double liveHeapBytes(long pid) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return Double.NaN;
+        }
+        try {
+            Process histogram = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+                    .redirectErrorStream(true).start();
+            String total = null;
+            try (java.io.BufferedReader out = histogram.inputReader()) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.startsWith("Total")) {
+                        total = line; // "Total <instances> <bytes>", the last line
+                    }
+                }
+            }
+            if (!histogram.waitFor(30, TimeUnit.SECONDS) || histogram.exitValue() != 0 || total == null) {
+                return Double.NaN;
+            }
+            return Double.parseDouble(total.trim().split("\\s+")[2]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
         }
     }
 

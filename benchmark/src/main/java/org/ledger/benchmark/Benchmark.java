@@ -115,8 +115,8 @@ public final class Benchmark {
     }
 
     /** Everything a run needs: the temp directory, the database, the application. */
-    private record Setup(Path dir, PostgresServer postgres, AppProcess app, Duration startUp, Auth auth,
-                         String header, EventGenerator.Generated generated) {
+    private record Setup(Path dir, PostgresServer postgres, AppLayout layout, AppProcess app, Duration startUp,
+                         Auth auth, String header, EventGenerator.Generated generated) {
     }
 
     private Setup setUp(String database) throws Exception {
@@ -150,9 +150,10 @@ public final class Benchmark {
                     AppProcess.accountArguments())).fill(items, progress);
             System.out.println("  " + generated.describe());
         }
-        System.out.println("Starting " + jar.getFileName() + " on " + database + " (data in " + dir + ")…");
+        AppLayout layout = layout(dir.resolve("app"));
+        System.out.println("Starting " + layout.describe() + " on " + database + " (data in " + dir + ")…");
         String heap = options.getOrDefault("app-heap", "512m");
-        AppProcess app = AppProcess.start(jar, dir.resolve("data"), heap,
+        AppProcess app = AppProcess.start(layout, dir.resolve("data"), heap,
                 postgres == null ? null : postgres.url("ledger"), PostgresServer.USER, PostgresServer.PASSWORD,
                 results.resolve("app-" + database + "-" + stamp() + ".log"), appArguments(dir.resolve("data")));
         toClose.add(0, app); // stopped before the database and the directory go
@@ -160,19 +161,37 @@ public final class Benchmark {
         Auth auth = Auth.detect(app.port(), AppProcess.passwords(), "supervisor");
         registerUnits(new Http(app.port(), auth));
         String header = String.format(Locale.ROOT, "%s · %s · %d clients · app -Xmx%s · %s%n"
-                        + "  start-up to ready: %d ms (target <= 8000)%n"
+                        + "  start-up to ready: %d ms (target <= 8000), %s%n"
                         + "  authentication: %s%n"
                         + "  extra application arguments: %s%n"
                         + "  machine: %d cores seen by the JVM, %s %s (shared with other builds unless stated)%s%n",
                 database.equals("h2") ? "H2 file (embedded default)" : "PostgreSQL (embedded, started by the harness)",
                 DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
-                clients, heap, "pid " + app.pid(), startUp.toMillis(), auth.describe(),
+                clients, heap, "pid " + app.pid(), startUp.toMillis(), layout.describe(), auth.describe(),
                 options.getOrDefault("app-args", "none"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.arch"), postgres == null ? "" : System.lineSeparator() + "  postgres: "
                         + postgres.settings());
         System.out.print(header);
-        return new Setup(dir, postgres, app, startUp, auth, header, generated);
+        return new Setup(dir, postgres, layout, app, startUp, auth, header, generated);
+    }
+
+    /**
+     * {@code --app-layout=cds} (default): the jar extracted into {@code directory} with a class data sharing archive,
+     * as the Docker image runs it; {@code jar}: the fat jar as built, as the README's run command starts it.
+     */
+    private AppLayout layout(Path directory) throws IOException, InterruptedException {
+        String layout = options.getOrDefault("app-layout", "cds");
+        return switch (layout) {
+            case "jar" -> AppLayout.fatJar(jar);
+            case "cds" -> {
+                System.out.println("Extracting " + jar.getFileName() + " and recording its CDS archive "
+                        + "(docker/cds-archive.sh: one training start)…");
+                yield AppLayout.extractedWithArchive(Path.of("docker", "cds-archive.sh").toAbsolutePath(), jar,
+                        directory);
+            }
+            default -> throw new IllegalArgumentException("--app-layout must be cds or jar, not " + layout);
+        };
     }
 
     private String bench(String database) throws Exception {
@@ -227,8 +246,13 @@ public final class Benchmark {
         Workloads.ExportResult export = workloads.exports(size.exports());
         table.add(export.latency().row());
         table.note(String.format(Locale.ROOT, "XLSX export: %d rows, %.1f KB, peak heap growth during it %.1f MB "
-                        + "(jvm.memory.used area=heap sampled every 50 ms, minus the sample before)", ledgerRows,
-                export.bytes() / 1024.0, export.peakHeapGrowthBytes() / (1024 * 1024)));
+                        + "(jvm.memory.used area=heap sampled every 50 ms, minus the sample before; garbage included)",
+                ledgerRows, export.bytes() / 1024.0, export.peakHeapGrowthBytes() / (1024 * 1024)));
+        Workloads.LiveHeap live = workloads.liveHeapGrowth(setup.app(), Duration.ofMillis(250));
+        table.note(String.format(Locale.ROOT, "XLSX export: live heap growth %.1f MB, target <= 64 (one more export, "
+                        + "not timed: reachable bytes by jcmd GC.class_histogram %d times during it, 250 ms apart, "
+                        + "highest minus the %.1f MB just before)", live.growthBytes() / (1024 * 1024),
+                live.readings(), live.beforeBytes() / (1024 * 1024)));
 
         int[] row = eventRowSize(setup);
         System.out.println("Physical limit: plain JDBC appends, " + clients + " writers, " + row[0] + "+" + row[1]
@@ -279,8 +303,8 @@ public final class Benchmark {
             public LongStream.Endpoint start(String... properties) throws Exception {
                 List<String> arguments = new ArrayList<>(appArguments(data));
                 arguments.addAll(List.of(properties));
-                AppProcess app = AppProcess.start(jar, data, options.getOrDefault("app-heap", "512m"), postgresUrl,
-                        PostgresServer.USER, PostgresServer.PASSWORD,
+                AppProcess app = AppProcess.start(setup.layout(), data, options.getOrDefault("app-heap", "512m"),
+                        postgresUrl, PostgresServer.USER, PostgresServer.PASSWORD,
                         results.resolve("app-" + database + "-" + stamp() + "-restarted.log"), arguments);
                 toClose.add(0, app);
                 app.awaitReady(Duration.ofMinutes(3));
@@ -379,7 +403,7 @@ public final class Benchmark {
         toClose.clear();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -435,7 +459,8 @@ public final class Benchmark {
         return """
                 java -jar benchmark/target/ledger-benchmark.jar [options]
                   --db=h2|postgres|both      database(s) to run on (default h2)
-                  --size=small|full          small: about a minute per database; full: about five (default small)
+                  --size=small|full          small: about nine minutes per database, full: about half an hour, both
+                                             on two cores (default small)
                   --mode=bench|soak          soak: mixed load for --duration, resources sampled (default bench)
                   --duration=30m             soak length (90s, 2m, 30m, 1h)
                   --sample-interval=60s      soak sampling interval (default: duration/15, between 5 s and 60 s)
@@ -448,6 +473,8 @@ public final class Benchmark {
                                              no generator, no rebuild row)
                   --ledger-items=N           rectification items among them, for the reads (default rebuild-events/10)
                   --app-jar=app/target/ledger-app.jar   the application to measure
+                  --app-layout=cds|jar       cds: extracted with a class data sharing archive, as the Docker image
+                                             runs it (default); jar: the fat jar, as the README's run command
                   --app-args="--x=1 --y=2"   more arguments for the measured process ({data} = its data dir)
                   --app-heap=512m            the application's -Xmx
                   --keep-data                leave the run's data directory (H2 files) in place, for experiments

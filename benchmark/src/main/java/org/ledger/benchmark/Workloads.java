@@ -191,6 +191,47 @@ final class Workloads {
         return new ExportResult(latency, peakGrowth, bytes);
     }
 
+    /** The live heap an export held: the highest count of reachable bytes during it, minus the count before. */
+    record LiveHeap(double growthBytes, double beforeBytes, int readings) {
+    }
+
+    /**
+     * The heap one more export of the whole rectification ledger holds: the harness counts the reachable bytes of
+     * the application's heap ({@link AppProcess#liveHeapBytes()}, a full GC and a class histogram in one pause) just
+     * before it and then again and again while it runs ({@code pause} between); the growth is the highest count
+     * during the export minus the one before. Unlike the sampled peak of {@link #exports}, this leaves out garbage,
+     * which G1 collects when it chooses to (with {@code -Xmx512m} its young generation takes hundreds of MB before a
+     * collection), and counts what the export keeps reachable: rows of the current chunk, buffers, the list of ids.
+     * A count whose export had ended by then is dropped. The pauses slow this export down, so it is not timed. NaN
+     * when jcmd is not available, the export failed or ended before a first count.
+     */
+    LiveHeap liveHeapGrowth(AppProcess app, Duration pause) throws InterruptedException {
+        double before = app.liveHeapBytes();
+        if (Double.isNaN(before)) {
+            return new LiveHeap(Double.NaN, Double.NaN, 0);
+        }
+        java.util.concurrent.CompletableFuture<Http.Answer> export = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> new Http(port, auth).download("supervisor",
+                        "/api/ledgers/rectifications/export?format=xlsx"));
+        double peak = Double.NEGATIVE_INFINITY;
+        int readings = 0;
+        while (!export.isDone()) {
+            double live = app.liveHeapBytes();
+            if (export.isDone() || Double.isNaN(live)) {
+                break;
+            }
+            peak = Math.max(peak, live);
+            readings++;
+            Thread.sleep(pause.toMillis());
+        }
+        Http.Answer answer = export.exceptionally(failed -> new Http.Answer(0, "0")).join();
+        if (!answer.ok()) {
+            Errors.report("export (live heap) answered " + answer.status());
+            return new LiveHeap(Double.NaN, before, readings);
+        }
+        return new LiveHeap(readings == 0 ? Double.NaN : peak - before, before, readings);
+    }
+
     /** Samples the heap every 50 ms until {@link #finish()}; answers the highest sample. */
     static final class HeapSampler extends Thread {
 
