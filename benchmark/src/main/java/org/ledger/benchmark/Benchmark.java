@@ -249,7 +249,10 @@ public final class Benchmark {
                         + "(jvm.memory.used area=heap sampled every 50 ms, minus the sample before; garbage included)",
                 ledgerRows, export.bytes() / 1024.0, export.peakHeapGrowthBytes() / (1024 * 1024)));
         Workloads.LiveHeap live = workloads.liveHeapGrowth(setup.app(), Duration.ofMillis(250));
-        table.note(String.format(Locale.ROOT, "XLSX export: live heap growth %.1f MB, target <= 64 (one more export, "
+        table.note(Double.isNaN(live.growthBytes())
+                ? "XLSX export: live heap growth not measured (no count of jcmd GC.class_histogram fell inside one "
+                + "more export: it was over too soon, failed, or jcmd is missing)"
+                : String.format(Locale.ROOT, "XLSX export: live heap growth %.1f MB, target <= 64 (one more export, "
                         + "not timed: reachable bytes by jcmd GC.class_histogram %d times during it, 250 ms apart, "
                         + "highest minus the %.1f MB just before)", live.growthBytes() / (1024 * 1024),
                 live.readings(), live.beforeBytes() / (1024 * 1024)));
