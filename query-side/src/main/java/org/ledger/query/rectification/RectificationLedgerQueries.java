@@ -22,6 +22,8 @@ import org.ledger.query.unit.UnitTree;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,14 +55,16 @@ public class RectificationLedgerQueries {
 
     private final RectificationLedgerRepository rows;
     private final EntityManager entityManager;
+    private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final UnitTree unitTree;
     private final ReadScopes scopes;
 
-    public RectificationLedgerQueries(RectificationLedgerRepository rows, EntityManager entityManager, Clock clock,
-                                      UnitTree unitTree, ReadScopes scopes) {
+    public RectificationLedgerQueries(RectificationLedgerRepository rows, EntityManager entityManager,
+                                      JdbcTemplate jdbc, Clock clock, UnitTree unitTree, ReadScopes scopes) {
         this.rows = rows;
         this.entityManager = entityManager;
+        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
         this.unitTree = unitTree;
         this.scopes = scopes;
@@ -83,10 +87,11 @@ public class RectificationLedgerQueries {
         return LedgerRows.ids(entityManager, RectificationLedgerRow.class, selecting(filter, asOf, today(asOf)), sort);
     }
 
-    /** An export's further reads: the entries of these row ids, in their order. */
+    /** An export's further reads: the entries of these row ids, in their order (plain JDBC, {@link LedgerRows#read}). */
     public List<RectificationLedgerEntry> rows(List<Long> rowIds, Instant asOf) {
         LocalDate today = today(asOf);
-        return LedgerRows.load(rows, rowIds).stream().map(row -> RectificationLedgerEntry.of(row, today)).toList();
+        return LedgerRows.read(jdbc, "rectification_ledger", (row, number) -> RectificationLedgerRow.read(row), rowIds)
+                .stream().map(row -> RectificationLedgerEntry.of(row, today)).toList();
     }
 
     private Specification<RectificationLedgerRow> selecting(RectificationLedgerFilter filter, Instant asOf,

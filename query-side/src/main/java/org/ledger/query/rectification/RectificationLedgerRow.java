@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -181,6 +183,53 @@ public class RectificationLedgerRow extends LedgerVersion {
         next.closureRequestedBy = closureRequestedBy;
         next.extensionRequestedBy = extensionRequestedBy;
         return next;
+    }
+
+    /**
+     * A version read by plain JDBC from a {@code select *} of {@code rectification_ledger}, not managed by JPA. An
+     * export reads its rows this way: a CSV export of 100,071 rows took 2.4-2.6 s instead of 3.1-3.6 s with
+     * entities (issue 9). {@code RectificationLedgerReadByIdTest} checks that it reads every column as JPA does.
+     */
+    static RectificationLedgerRow read(ResultSet row) throws SQLException {
+        RectificationLedgerRow read = new RectificationLedgerRow();
+        read.readVersion(row);
+        read.rectificationId = row.getString("id");
+        read.status = RectificationStatus.valueOf(row.getString("status"));
+        read.issueId = row.getString("issue_id");
+        read.issueTitle = row.getString("issue_title");
+        read.issueDescription = row.getString("issue_description");
+        read.issueSource = named(IssueSource.class, row.getString("issue_source"));
+        read.rootCause = row.getString("root_cause");
+        read.issueResponsibleUnitId = row.getString("issue_responsible_unit_id");
+        read.measure = row.getString("measure");
+        read.type = RectificationType.valueOf(row.getString("type"));
+        read.ownerUnitId = row.getString("owner_unit_id");
+        read.ownerName = row.getString("owner_name");
+        read.leaderName = row.getString("leader_name");
+        read.originalDeadline = date(row, "original_deadline");
+        read.effectiveDeadline = date(row, "effective_deadline");
+        read.target = row.getString("target");
+        read.progressPercent = row.getInt("progress_percent");
+        read.lastProgressNote = row.getString("last_progress_note");
+        read.lastProgressOn = date(row, "last_progress_on");
+        read.evidenceCount = row.getInt("evidence_count");
+        read.pendingExtensionRequestId = row.getString("pending_extension_request_id");
+        read.proposedDeadline = date(row, "proposed_deadline");
+        read.extensionCount = row.getInt("extension_count");
+        read.closureRequestedOn = date(row, "closure_requested_on");
+        read.closedOn = date(row, "closed_on");
+        read.verifiedBy = row.getString("verified_by");
+        read.reopenCount = row.getInt("reopen_count");
+        read.plannedAt = instant(row, "planned_at");
+        read.updatedAt = instant(row, "updated_at");
+        read.warningLevel = named(WarningLevel.class, row.getString("warning_level"));
+        read.closureRequestedBy = row.getString("closure_requested_by");
+        read.extensionRequestedBy = row.getString("extension_requested_by");
+        return read;
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 
     void touch(Instant at) {

@@ -20,6 +20,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -40,6 +42,9 @@ import org.springframework.web.server.ResponseStatusException;
  * skipped rows. A version, once written, only gets its end of validity set, which no export column shows.
  */
 public final class LedgerRows {
+
+    /** Ids per select of {@link #read}. */
+    static final int IDS_PER_SELECT = 100;
 
     private LedgerRows() {
     }
@@ -79,15 +84,39 @@ public final class LedgerRows {
     }
 
     /**
-     * The rows with these ids, in the order of {@code ids}.
+     * The rows with these ids, in the order of {@code ids}, as JPA entities (a page's 20 rows).
      *
      * @throws ResponseStatusException 503 when a row is gone (a rebuild emptied the ledger meanwhile): a page or an
      *                                 export that silently left rows out would be worse than none (once an export's
      *                                 file has begun, the connection is cut instead)
      */
     public static <T extends LedgerVersion> List<T> load(JpaRepository<T, Long> repository, List<Long> ids) {
+        return inOrder(repository.findAllById(ids), ids);
+    }
+
+    /**
+     * The rows with these ids, in the order of {@code ids}, read by plain JDBC from {@code table} and built by
+     * {@code reader} without JPA (an export's chunks: Hibernate building and tracking 100,000 entities was a large
+     * part of an export's time). Asks for {@value #IDS_PER_SELECT} ids per select: H2 checks every row it finds
+     * against the whole {@code IN} list, so 100,000 rows read 1,000 ids at a time took 1.5-1.6 s in H2 alone, 100 at
+     * a time 1.26-1.29 s (issue 9).
+     *
+     * @throws ResponseStatusException 503 when a row is gone, as {@link #load}
+     */
+    public static <T extends LedgerVersion> List<T> read(NamedParameterJdbcTemplate jdbc, String table,
+                                                       RowMapper<T> reader, List<Long> ids) {
+        List<T> found = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += IDS_PER_SELECT) {
+            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + IDS_PER_SELECT));
+            found.addAll(jdbc.query("select * from " + table + " where row_id in (:ids)", Map.of("ids", slice),
+                    reader));
+        }
+        return inOrder(found, ids);
+    }
+
+    private static <T extends LedgerVersion> List<T> inOrder(Iterable<T> found, List<Long> ids) {
         Map<Long, T> byId = new HashMap<>();
-        for (T row : repository.findAllById(ids)) {
+        for (T row : found) {
             byId.put(row.getRowId(), row);
         }
         List<T> ordered = new ArrayList<>(ids.size());

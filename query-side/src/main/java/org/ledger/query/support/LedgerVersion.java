@@ -5,7 +5,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 /**
  * The temporal bookkeeping every ledger row shares. A ledger table keeps one row per version of a ledger entry:
@@ -62,6 +66,28 @@ public abstract class LedgerVersion {
     /** Ends this version's validity at {@code at}: a newer version takes over from then. */
     public void supersede(Instant at) {
         this.validTo = at;
+    }
+
+    /**
+     * Reads this version's bookkeeping columns from a row of a plain JDBC select ({@link LedgerRows#read}); the
+     * {@code read} method of each ledger row reads its own columns beside it.
+     */
+    protected void readVersion(ResultSet row) throws SQLException {
+        this.rowId = row.getLong("row_id");
+        this.version = row.getLong("version");
+        this.validFrom = instant(row, "valid_from");
+        this.validTo = instant(row, "valid_to");
+    }
+
+    /** A {@code timestamp with time zone} column as an instant; null for SQL null. */
+    protected static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** A {@code date} column; null for SQL null. */
+    protected static LocalDate date(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, LocalDate.class);
     }
 
     /** Starts a copy's own validity; the copy has no row id until it is saved. */
