@@ -3,6 +3,9 @@ package org.ledger.query.export;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -47,32 +50,58 @@ final class LedgerExport<E> {
     }
 
     /**
-     * Writes the header and every row, chunk by chunk.
+     * Writes the header and every row, chunk by chunk. While one chunk is written, {@code readAhead} reads the next,
+     * so that reading (the database) and writing (XML, compression, the socket) each have a core: an XLSX export of
+     * 100,071 rows took 2.7-2.9 s instead of 3.0-3.4 s (issue 9; reading two chunks ahead gained nothing more). At
+     * most two chunks are held at once, the one being written and the one being read.
      *
      * @param first the first chunk, already read (so that a bad filter fails before the response starts)
      * @return the number of rows written
+     * @throws RuntimeException what a chunk's read threw (a 503 when a row vanished, a query timeout), as thrown
      */
-    long write(TableWriter writer, List<E> first, Chunks<E> chunks, int chunkSize) throws IOException {
+    long write(TableWriter writer, List<E> first, Chunks<E> chunks, int chunkSize, Executor readAhead)
+            throws IOException {
         writer.row(headers());
         long written = 0;
         List<E> chunk = first;
         int number = 0;
         while (!chunk.isEmpty()) {
-            for (E row : chunk) {
-                List<Object> cells = new ArrayList<>(columns.size() + 1);
-                cells.add(++written);
-                for (Column<E> column : columns) {
-                    cells.add(column.cell().apply(row));
+            int next = ++number;
+            CompletableFuture<List<E>> reading = chunk.size() < chunkSize ? null
+                    : CompletableFuture.supplyAsync(() -> chunks.chunk(next, chunkSize), readAhead);
+            try {
+                for (E row : chunk) {
+                    List<Object> cells = new ArrayList<>(columns.size() + 1);
+                    cells.add(++written);
+                    for (Column<E> column : columns) {
+                        cells.add(column.cell().apply(row));
+                    }
+                    writer.row(cells);
                 }
-                writer.row(cells);
+                writer.flush();
+            } catch (IOException | RuntimeException failed) {
+                if (reading != null) {
+                    reading.cancel(false); // the read finishes on its own; nobody takes its rows
+                }
+                throw failed;
             }
-            writer.flush();
-            if (chunk.size() < chunkSize) {
+            if (reading == null) {
                 break;
             }
-            chunk = chunks.chunk(++number, chunkSize);
+            chunk = await(reading);
         }
         writer.finish();
         return written;
+    }
+
+    private static <T> T await(CompletableFuture<T> reading) {
+        try {
+            return reading.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
     }
 }

@@ -81,17 +81,19 @@ class LedgerExportController {
     private final TaskLedgerQueries tasks;
     private final EvidenceQueries evidence;
     private final UnitQueries units;
+    private final ExportReadAhead readAhead;
     private final Clock clock;
 
     LedgerExportController(IssueLedgerQueries issues, RectificationLedgerQueries rectifications,
                            ResponsibilityLedgerQueries responsibilities, TaskLedgerQueries tasks,
-                           EvidenceQueries evidence, UnitQueries units, Clock clock) {
+                           EvidenceQueries evidence, UnitQueries units, ExportReadAhead readAhead, Clock clock) {
         this.issues = issues;
         this.rectifications = rectifications;
         this.responsibilities = responsibilities;
         this.tasks = tasks;
         this.evidence = evidence;
         this.units = units;
+        this.readAhead = readAhead;
         this.clock = clock;
     }
 
@@ -174,8 +176,9 @@ class LedgerExportController {
         LedgerExport.Chunks<RectificationRow> chunks = (number, size) -> {
             List<RectificationLedgerEntry> entries = rectifications.rows(LedgerExport.chunk(rowIds, number, size),
                     asOf);
-            Map<String, List<String>> names = evidence.namesByItem(
-                    entries.stream().map(RectificationLedgerEntry::id).toList(), asOf);
+            // only items whose row counts evidence: a lookup of 1,000 ids per chunk cost 0.2-0.4 s per 100,000 rows
+            Map<String, List<String>> names = evidence.namesByItem(entries.stream()
+                    .filter(e -> e.evidenceCount() > 0).map(RectificationLedgerEntry::id).toList(), asOf);
             return entries.stream()
                     .map(e -> new RectificationRow(e, names.getOrDefault(e.id(), List.of()))).toList();
         };
@@ -330,7 +333,7 @@ class LedgerExportController {
         OutputStream out = response.getOutputStream();
         TableWriter writer = format == Format.XLSX ? new XlsxTableWriter(out, LEDGER_NAMES.get(ledger))
                 : new CsvTableWriter(out);
-        export.write(writer, first, chunks, chunkSize);
+        export.write(writer, first, chunks, chunkSize, readAhead::execute);
         out.flush();
     }
 
