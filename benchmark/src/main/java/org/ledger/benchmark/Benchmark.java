@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -248,6 +249,8 @@ public final class Benchmark {
         table.note(String.format(Locale.ROOT, "XLSX export: %d rows, %.1f KB, peak heap growth during it %.1f MB "
                         + "(jvm.memory.used area=heap sampled every 50 ms, minus the sample before; garbage included)",
                 ledgerRows, export.bytes() / 1024.0, export.peakHeapGrowthBytes() / (1024 * 1024)));
+        table.note("XLSX export: each one's seconds, in order: " + export.seconds().stream()
+                .map(took -> String.format(Locale.ROOT, "%.2f", took)).collect(Collectors.joining(", ")));
         Workloads.LiveHeap live = workloads.liveHeapGrowth(setup.app(), Duration.ofMillis(250));
         table.note(Double.isNaN(live.growthBytes())
                 ? "XLSX export: live heap growth not measured (no count of jcmd GC.class_histogram fell inside one "

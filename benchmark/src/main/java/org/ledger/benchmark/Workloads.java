@@ -147,8 +147,8 @@ final class Workloads {
                 + "&sort=updatedAt,desc"));
     }
 
-    /** Result of exports: the latency and the peak heap growth seen during them. */
-    record ExportResult(Latency latency, double peakHeapGrowthBytes, long bytes) {
+    /** Result of exports: the latency, each export's seconds in order, and the peak heap growth seen during them. */
+    record ExportResult(Latency latency, List<Double> seconds, double peakHeapGrowthBytes, long bytes) {
     }
 
     /**
@@ -162,6 +162,7 @@ final class Workloads {
         Actuator actuator = new Actuator(port, auth);
         double peakGrowth = 0;
         long bytes = 0;
+        List<Double> seconds = new ArrayList<>();
         latency.start();
         for (int i = 0; i < times; i++) {
             double before = actuator.heapUsedBytes();
@@ -178,6 +179,7 @@ final class Workloads {
             double peak = sampler.finish();
             if (answer.ok()) {
                 latency.record(took);
+                seconds.add(took / 1e9);
                 bytes = Long.parseLong(answer.raw());
                 if (!Double.isNaN(before) && !Double.isNaN(peak)) {
                     peakGrowth = Math.max(peakGrowth, peak - before);
@@ -188,7 +190,7 @@ final class Workloads {
             }
         }
         latency.stop();
-        return new ExportResult(latency, peakGrowth, bytes);
+        return new ExportResult(latency, seconds, peakGrowth, bytes);
     }
 
     /** The live heap an export held: the highest count of reachable bytes during it, minus the count before. */

@@ -52,7 +52,7 @@ final class LedgerExport<E> {
     /**
      * Writes the header and every row, chunk by chunk. While one chunk is written, {@code readAhead} reads the next,
      * so that reading (the database) and writing (XML, compression, the socket) each have a core: an XLSX export of
-     * 100,071 rows took 2.7-2.9 s instead of 3.0-3.4 s (issue 9; reading two chunks ahead gained nothing more). At
+     * 100,071 rows took 2.7-2.9 s instead of 3.0-3.1 s (issue 9; reading two chunks ahead gained nothing more). At
      * most two chunks are held at once, the one being written and the one being read.
      *
      * @param first the first chunk, already read (so that a bad filter fails before the response starts)

@@ -84,7 +84,8 @@ public final class LedgerRows {
     }
 
     /**
-     * The rows with these ids, in the order of {@code ids}, as JPA entities (a page's 20 rows).
+     * The rows with these ids, in the order of {@code ids}, as JPA entities: a page's rows, and the chunks of the
+     * exports that have no JDBC reader ({@link #read}).
      *
      * @throws ResponseStatusException 503 when a row is gone (a rebuild emptied the ledger meanwhile): a page or an
      *                                 export that silently left rows out would be worse than none (once an export's
