@@ -3,13 +3,17 @@ package org.ledger.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The export's live heap measure ({@link AppProcess#liveHeapBytes(long)}) counts what a JVM keeps reachable and not
- * the garbage it makes: a child JVM holds 48 MB while it churns through garbage in 1 MB arrays.
+ * the garbage it makes: a child JVM holds 48 MB while it churns through garbage in 1 MB arrays. A count the JVM took
+ * without collecting first is recognised by what it logged ({@link AppProcess#collectionSkippedSince}).
  */
 class LiveHeapTest {
 
@@ -46,5 +50,23 @@ class LiveHeapTest {
         } finally {
             child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aCountTheJvmTookWithoutCollectingFirstIsToldApartByItsLog(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("app.log");
+        Files.writeString(log, "[2.1s][warning][gc] GC locker is held; pre-dump GC was skipped\nstarted\n");
+        long before = Files.size(log);
+
+        // an older warning, before the count began, does not condemn it
+        assertThat(AppProcess.collectionSkippedSince(log, before)).isFalse();
+        Files.writeString(log, "INFO export of 100071 rows\n", StandardOpenOption.APPEND);
+        assertThat(AppProcess.collectionSkippedSince(log, before)).isFalse();
+
+        // HotSpot's words, as it logs them when a JNI critical region holds the GC locker during the count
+        Files.writeString(log, "[37.716s][warning][gc] GC locker is held; pre-dump GC was skipped\n",
+                StandardOpenOption.APPEND);
+        assertThat(AppProcess.collectionSkippedSince(log, before)).isTrue();
+        assertThat(AppProcess.collectionSkippedSince(log, Files.size(log))).isFalse();
     }
 }
