@@ -34,6 +34,11 @@ final class AppProcess implements AutoCloseable {
             List.of("lead", "UNIT_LEAD", "branch-1"),
             List.of("auditor", "AUDITOR", "jgw"));
 
+    /** What HotSpot logs (gc, warning) when a class histogram had to count without its collection first. */
+    static final String GC_SKIPPED = "pre-dump GC was skipped";
+
+    static final int LIVE_HEAP_ATTEMPTS = 5;
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -180,7 +185,8 @@ final class AppProcess implements AutoCloseable {
      * {@value #LIVE_HEAP_ATTEMPTS} times. Over six exports of 100,071 rows, 4 of 31 counts were such counts, 70-200 MB
      * above the others (the JVM's log named each), and one of them had made a full run report 114.7 MB of "live"
      * growth for an export that keeps less than 20 MB.
-     * NaN when jcmd is not available, answers no total, or every attempt was skipped.
+     *
+     * <p>NaN when jcmd is not available, answers no total, or every attempt was skipped.
      */
     double liveHeapBytes() {
         for (int attempt = 0; attempt < LIVE_HEAP_ATTEMPTS; attempt++) {
@@ -192,11 +198,6 @@ final class AppProcess implements AutoCloseable {
         }
         return Double.NaN;
     }
-
-    /** What HotSpot logs (gc, warning) when a class histogram had to count without its collection first. */
-    static final String GC_SKIPPED = "pre-dump GC was skipped";
-
-    static final int LIVE_HEAP_ATTEMPTS = 5;
 
     private long logSize() {
         try {
