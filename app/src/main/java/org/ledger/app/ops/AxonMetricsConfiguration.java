@@ -1,25 +1,21 @@
 package org.ledger.app.ops;
 
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
-import java.util.List;
 import java.util.function.Function;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.queryhandling.QueryMessage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Axon's meters (timers, counters and the processors' latency, tagged by processor and payload type), without
- * Axon's capacity monitors.
+ * Axon's capacity monitors, and found once per payload type ({@link MetersByPayloadType}).
  *
  * <p>Axon's auto-configuration gives every event processor, the command bus and the query bus a
  * {@code CapacityMonitor} whose sliding window keeps every message it saw in the last ten minutes, one skip-list
@@ -37,7 +33,10 @@ class AxonMetricsConfiguration {
         return new WithoutCapacityMonitors(meterRegistry);
     }
 
-    /** {@link GlobalMetricRegistry} as Axon builds it, less the capacity monitors (dimensional meters, as configured). */
+    /**
+     * {@link GlobalMetricRegistry} as Axon builds it, less the capacity monitors (dimensional meters, as configured),
+     * with Axon's other monitors' meters kept by {@link MetersByPayloadType}.
+     */
     static final class WithoutCapacityMonitors extends GlobalMetricRegistry {
 
         WithoutCapacityMonitors(MeterRegistry registry) {
@@ -47,31 +46,19 @@ class AxonMetricsConfiguration {
         @Override
         public MessageMonitor<? super EventMessage<?>> registerEventProcessor(
                 String name, Function<Message<?>, Iterable<Tag>> tags, Function<Message<?>, Iterable<Tag>> latencyTags) {
-            List<MessageMonitor<? super EventMessage<?>>> monitors = List.of(
-                    MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
-                    EventProcessorLatencyMonitor.builder().meterNamePrefix(name).meterRegistry(getRegistry())
-                            .tagsBuilder(latencyTags).build(),
-                    MessageCountingMonitor.buildMonitor(name, getRegistry(), tags));
-            return new MultiMessageMonitor<>(monitors);
+            return MetersByPayloadType.ofProcessor(name, getRegistry(), tags, latencyTags, Clock.SYSTEM);
         }
 
         @Override
         public MessageMonitor<? super CommandMessage<?>> registerCommandBus(String name,
                                                                            Function<Message<?>, Iterable<Tag>> tags) {
-            return handlerMonitors(name, tags);
+            return MetersByPayloadType.ofBus(name, getRegistry(), tags, Clock.SYSTEM);
         }
 
         @Override
         public MessageMonitor<? super QueryMessage<?, ?>> registerQueryBus(String name,
                                                                           Function<Message<?>, Iterable<Tag>> tags) {
-            return handlerMonitors(name, tags);
-        }
-
-        private MessageMonitor<Message<?>> handlerMonitors(String name, Function<Message<?>, Iterable<Tag>> tags) {
-            List<MessageMonitor<? super Message<?>>> monitors = List.of(
-                    MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
-                    MessageCountingMonitor.buildMonitor(name, getRegistry(), tags));
-            return new MultiMessageMonitor<>(monitors);
+            return MetersByPayloadType.ofBus(name, getRegistry(), tags, Clock.SYSTEM);
         }
     }
 }
