@@ -1,0 +1,102 @@
+package org.ledger.app.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.ledger.app.AppTestSupport;
+import org.ledger.app.TestUnits;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A store made when the issue ledger had four segments: the node merges them into one, and the ledger goes on
+ * showing what is registered afterwards.
+ */
+class SegmentMergeTest extends AppTestSupport {
+
+    private static final String LEDGER = "issue-ledger";
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    TokenStore tokenStore;
+
+    @Autowired
+    TransactionManager transactions;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    SegmentMerge merge;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aProjectionWhoseStoreHasFourSegmentsIsMergedIntoOneAndKeepsUp() throws Exception {
+        TestUnits.ensure(mvc);
+        registerIssue("merge-before-" + UUID.randomUUID());
+        TrackingEventProcessor ledger = processing.eventProcessor(LEDGER, TrackingEventProcessor.class).orElseThrow();
+
+        // the issue ledger's tokens as a store made before one segment was the default: four segments at the head
+        ledger.shutDown();
+        transactions.executeInTransaction(() -> {
+            jdbc.update("delete from token_entry where processor_name = ?", LEDGER);
+            tokenStore.initializeTokenSegments(LEDGER, 4, eventStore.createHeadToken());
+        });
+        ledger.start();
+        awaitClaimed(ledger, 4);
+        assertThat(segments()).isEqualTo(4);
+
+        assertThat(merge.mergeDown(ledger, Duration.ofMinutes(1))).isTrue();
+
+        assertThat(segments()).isEqualTo(1);
+        awaitClaimed(ledger, 1);
+        String id = "merge-after-" + UUID.randomUUID();
+        registerIssue(id);
+        mvc.perform(get("/api/ledgers/issues/" + id).with(httpBasic("supervisor", "supervisor-pw")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("台账更新不及时"));
+    }
+
+    private int segments() {
+        return transactions.fetchInTransaction(() -> tokenStore.fetchSegments(LEDGER)).length;
+    }
+
+    private static void awaitClaimed(TrackingEventProcessor processor, int segments) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (processor.processingStatus().size() != segments && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(processor.processingStatus()).hasSize(segments);
+    }
+
+    private void registerIssue(String id) throws Exception {
+        String body = """
+                {"id":"%s","title":"台账更新不及时","description":"整改台账未按月更新。","source":"INSPECTION",
+                 "responsibleUnitId":"branch-1","raisedByUnitId":"jgw","foundOn":"2025-06-30"}""".formatted(id);
+        mvc.perform(post("/api/issues").with(httpBasic("supervisor", "supervisor-pw"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated());
+    }
+}
