@@ -50,6 +50,12 @@ public class ProjectionStatus {
 
     private final EventProcessingConfiguration processing;
     private final Set<String> requested = ConcurrentHashMap.newKeySet();
+    /**
+     * Groups whose rebuild request is still stopping, resetting or starting their processor. Until the processor has
+     * been started again, "running with tokens and not replaying" only means the stop has not happened yet: a read
+     * let through then would wait for the reset's {@code TRUNCATE} lock (PostgreSQL) until its statement timeout.
+     */
+    private final Set<String> resetting = ConcurrentHashMap.newKeySet();
 
     public ProjectionStatus(EventProcessingConfiguration processing) {
         this.processing = processing;
@@ -60,6 +66,9 @@ public class ProjectionStatus {
         Optional<StreamingEventProcessor> found = processor(group);
         if (found.isEmpty()) {
             return false;
+        }
+        if (resetting.contains(group)) {
+            return true;
         }
         StreamingEventProcessor processor = found.get();
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
@@ -136,6 +145,7 @@ public class ProjectionStatus {
             if (processor == null) {
                 continue; // not run on this node
             }
+            resetting.add(group);
             requested.add(group);
             log.warn("Rebuilding projection {}: resetting its tokens and replaying the event store", group);
             stopping.add(processor.shutdownAsync());
@@ -147,6 +157,7 @@ public class ProjectionStatus {
             stopped.forEach(StreamingEventProcessor::resetTokens);
         } finally {
             stopped.forEach(StreamingEventProcessor::start);
+            rebuilt.forEach(resetting::remove);
         }
         return rebuilt;
     }
