@@ -37,8 +37,10 @@ class SegmentMerge {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentMerge.class);
 
-    /** How long one processor may take to be merged down: each merge waits for the merged segment to be claimed again
-     * (Axon's token claim interval, 5 s by default). */
+    /**
+     * How long one processor may take to be merged down, and one merge at most: after each merge the merged segment
+     * is claimed again only after Axon's token claim interval (5 s by default).
+     */
     static final Duration PER_PROCESSOR = Duration.ofMinutes(2);
 
     private final EventProcessingConfiguration processing;

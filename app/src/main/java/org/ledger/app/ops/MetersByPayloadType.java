@@ -82,30 +82,29 @@ final class MetersByPayloadType implements MessageMonitor<Message<?>> {
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                long nanos = clock.monotonicTime() - start;
-                meters.allTimer.record(nanos, TimeUnit.NANOSECONDS);
-                meters.successTimer.record(nanos, TimeUnit.NANOSECONDS);
-                meters.processed.increment();
-                meters.success.increment();
+                finished(start, meters.allTimer, meters.successTimer, meters.processed, meters.success);
             }
 
             @Override
             public void reportFailure(Throwable cause) {
-                long nanos = clock.monotonicTime() - start;
-                meters.allTimer.record(nanos, TimeUnit.NANOSECONDS);
-                meters.failureTimer.record(nanos, TimeUnit.NANOSECONDS);
-                meters.processed.increment();
-                meters.failure.increment();
+                finished(start, meters.allTimer, meters.failureTimer, meters.processed, meters.failure);
             }
 
             @Override
             public void reportIgnored() {
-                long nanos = clock.monotonicTime() - start;
-                meters.allTimer.record(nanos, TimeUnit.NANOSECONDS);
-                meters.ignoredTimer.record(nanos, TimeUnit.NANOSECONDS);
-                meters.ignored.increment();
+                finished(start, meters.allTimer, meters.ignoredTimer, meters.ignored);
             }
         };
+    }
+
+    /** Times the message since {@code start} on both timers and counts it on the counters. */
+    private void finished(long start, Timer all, Timer outcome, Counter... counters) {
+        long nanos = clock.monotonicTime() - start;
+        all.record(nanos, TimeUnit.NANOSECONDS);
+        outcome.record(nanos, TimeUnit.NANOSECONDS);
+        for (Counter counter : counters) {
+            counter.increment();
+        }
     }
 
     private Meters register(Message<?> message) {

@@ -3,7 +3,6 @@ package org.ledger.app.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -17,9 +16,9 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.ledger.app.AppTestSupport;
+import org.ledger.app.TestIssues;
 import org.ledger.app.TestUnits;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -55,7 +54,7 @@ class SegmentMergeTest extends AppTestSupport {
     @Test
     void aProjectionWhoseStoreHasFourSegmentsIsMergedIntoOneAndKeepsUp() throws Exception {
         TestUnits.ensure(mvc);
-        registerIssue("merge-before-" + UUID.randomUUID());
+        TestIssues.register(mvc, "merge-before-" + UUID.randomUUID());
         TrackingEventProcessor ledger = processing.eventProcessor(LEDGER, TrackingEventProcessor.class).orElseThrow();
 
         // the issue ledger's tokens as a store made before one segment was the default: four segments at the head
@@ -73,10 +72,10 @@ class SegmentMergeTest extends AppTestSupport {
         assertThat(segments()).isEqualTo(1);
         awaitClaimed(ledger, 1);
         String id = "merge-after-" + UUID.randomUUID();
-        registerIssue(id);
+        TestIssues.register(mvc, id);
         mvc.perform(get("/api/ledgers/issues/" + id).with(httpBasic("supervisor", "supervisor-pw")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.title").value("台账更新不及时"));
+                .andExpect(jsonPath("$.title").value(TestIssues.TITLE));
     }
 
     private int segments() {
@@ -89,14 +88,5 @@ class SegmentMergeTest extends AppTestSupport {
             Thread.sleep(100);
         }
         assertThat(processor.processingStatus()).hasSize(segments);
-    }
-
-    private void registerIssue(String id) throws Exception {
-        String body = """
-                {"id":"%s","title":"台账更新不及时","description":"整改台账未按月更新。","source":"INSPECTION",
-                 "responsibleUnitId":"branch-1","raisedByUnitId":"jgw","foundOn":"2025-06-30"}""".formatted(id);
-        mvc.perform(post("/api/issues").with(httpBasic("supervisor", "supervisor-pw"))
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated());
     }
 }

@@ -1,9 +1,6 @@
 package org.ledger.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
 import java.util.TreeSet;
@@ -13,10 +10,10 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.ledger.app.AppTestSupport;
+import org.ledger.app.TestIssues;
 import org.ledger.app.TestUnits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +42,7 @@ class GapQueryEventStorageEngineTest extends AppTestSupport {
         assertThat(engine).isInstanceOf(GapQueryEventStorageEngine.class);
         TestUnits.ensure(mvc);
         for (int i = 0; i < 8; i++) {
-            registerIssue("gap-query-" + UUID.randomUUID());
+            TestIssues.register(mvc, "gap-query-" + UUID.randomUUID());
         }
         List<Long> stored = jdbc.queryForList("select global_index from domain_event_entry order by global_index",
                 Long.class);
@@ -71,7 +68,7 @@ class GapQueryEventStorageEngineTest extends AppTestSupport {
 
     @Test
     void aTokenWithoutGapsReadsEverythingPastItsPosition() throws Exception {
-        registerIssue("gap-query-" + UUID.randomUUID());
+        TestIssues.register(mvc, "gap-query-" + UUID.randomUUID());
         List<Long> stored = jdbc.queryForList("select global_index from domain_event_entry order by global_index",
                 Long.class);
         long position = stored.get(stored.size() / 2);
@@ -82,14 +79,5 @@ class GapQueryEventStorageEngineTest extends AppTestSupport {
 
         assertThat(read).isNotEmpty()
                 .containsExactlyElementsOf(stored.stream().filter(index -> index > position).toList());
-    }
-
-    private void registerIssue(String id) throws Exception {
-        String body = """
-                {"id":"%s","title":"台账更新不及时","description":"整改台账未按月更新。","source":"INSPECTION",
-                 "responsibleUnitId":"branch-1","raisedByUnitId":"jgw","foundOn":"2025-06-30"}""".formatted(id);
-        mvc.perform(post("/api/issues").with(httpBasic("supervisor", "supervisor-pw"))
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated());
     }
 }
