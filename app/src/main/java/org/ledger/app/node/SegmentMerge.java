@@ -80,16 +80,10 @@ class SegmentMerge {
      */
     boolean mergeDown(TrackingEventProcessor processor, Duration timeout) {
         String name = processor.getName();
-        int before = segments(name).size();
+        Set<Integer> segments = segments(name);
+        int before = segments.size();
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline) && processor.isRunning()) {
-            Set<Integer> segments = segments(name);
-            if (segments.size() <= 1) {
-                if (before > 1) {
-                    log.info("Processor {}: {} segments merged into one", name, before);
-                }
-                return true;
-            }
+        while (segments.size() > 1 && Instant.now().isBefore(deadline) && processor.isRunning()) {
             Map<Integer, EventTrackerStatus> held = processor.processingStatus();
             boolean replaying = held.values().stream().anyMatch(EventTrackerStatus::isReplaying);
             if (held.keySet().containsAll(segments) && !replaying) {
@@ -99,9 +93,16 @@ class SegmentMerge {
                 }
             }
             pause();
+            segments = segments(name);
+        }
+        if (segments.size() <= 1) {
+            if (before > 1) {
+                log.info("Processor {}: {} segments merged into one", name, before);
+            }
+            return true;
         }
         log.info("Processor {} keeps its {} segments for now (another node holds one, a replay runs, or the merge did "
-                + "not finish in {}); they are processed all the same", name, segments(name).size(), timeout);
+                + "not finish in {}); they are processed all the same", name, segments.size(), timeout);
         return false;
     }
 

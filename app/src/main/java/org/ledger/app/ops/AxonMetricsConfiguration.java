@@ -1,6 +1,5 @@
 package org.ledger.app.ops;
 
-import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import java.util.function.Function;
@@ -46,19 +45,19 @@ class AxonMetricsConfiguration {
         @Override
         public MessageMonitor<? super EventMessage<?>> registerEventProcessor(
                 String name, Function<Message<?>, Iterable<Tag>> tags, Function<Message<?>, Iterable<Tag>> latencyTags) {
-            return MetersByPayloadType.ofProcessor(name, getRegistry(), tags, latencyTags, Clock.SYSTEM);
+            return MetersByPayloadType.ofProcessor(name, getRegistry(), tags, latencyTags);
         }
 
         @Override
         public MessageMonitor<? super CommandMessage<?>> registerCommandBus(String name,
                                                                            Function<Message<?>, Iterable<Tag>> tags) {
-            return MetersByPayloadType.ofBus(name, getRegistry(), tags, Clock.SYSTEM);
+            return MetersByPayloadType.ofBus(name, getRegistry(), tags);
         }
 
         @Override
         public MessageMonitor<? super QueryMessage<?, ?>> registerQueryBus(String name,
                                                                           Function<Message<?>, Iterable<Tag>> tags) {
-            return MetersByPayloadType.ofBus(name, getRegistry(), tags, Clock.SYSTEM);
+            return MetersByPayloadType.ofBus(name, getRegistry(), tags);
         }
     }
 }

@@ -44,31 +44,31 @@ final class MetersByPayloadType implements MessageMonitor<Message<?>> {
     private final Function<Message<?>, Iterable<Tag>> tags;
     /** Tags of the processor's latency gauge; null for a bus, which has none. */
     private final Function<Message<?>, Iterable<Tag>> latencyTags;
-    private final Clock clock;
+    /** The clock Axon's monitors time with. */
+    private final Clock clock = Clock.SYSTEM;
     private final ConcurrentMap<Class<?>, Meters> byPayloadType = new ConcurrentHashMap<>();
     /** One latency value per distinct tag set, as Axon's latency monitor keeps it. */
     private final ConcurrentMap<Tags, AtomicLong> latencies = new ConcurrentHashMap<>();
 
     private MetersByPayloadType(String prefix, MeterRegistry registry, Function<Message<?>, Iterable<Tag>> tags,
-                                Function<Message<?>, Iterable<Tag>> latencyTags, Clock clock) {
+                                Function<Message<?>, Iterable<Tag>> latencyTags) {
         this.prefix = prefix;
         this.registry = registry;
         this.tags = tags;
         this.latencyTags = latencyTags;
-        this.clock = clock;
     }
 
     /** An event processor's meters: timers, counters and the latency of the last event it saw. */
     static MetersByPayloadType ofProcessor(String prefix, MeterRegistry registry,
                                            Function<Message<?>, Iterable<Tag>> tags,
-                                           Function<Message<?>, Iterable<Tag>> latencyTags, Clock clock) {
-        return new MetersByPayloadType(prefix, registry, tags, latencyTags, clock);
+                                           Function<Message<?>, Iterable<Tag>> latencyTags) {
+        return new MetersByPayloadType(prefix, registry, tags, latencyTags);
     }
 
     /** A command or query bus's meters: timers and counters. */
     static MetersByPayloadType ofBus(String prefix, MeterRegistry registry,
-                                     Function<Message<?>, Iterable<Tag>> tags, Clock clock) {
-        return new MetersByPayloadType(prefix, registry, tags, null, clock);
+                                     Function<Message<?>, Iterable<Tag>> tags) {
+        return new MetersByPayloadType(prefix, registry, tags, null);
     }
 
     @Override

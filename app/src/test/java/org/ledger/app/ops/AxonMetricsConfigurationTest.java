@@ -2,7 +2,6 @@ package org.ledger.app.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -91,7 +90,7 @@ class AxonMetricsConfigurationTest {
                 MessageCountingMonitor.buildMonitor("eventProcessor", axons, tags)));
         SimpleMeterRegistry ours = new SimpleMeterRegistry();
         MessageMonitor<? super EventMessage<?>> mine =
-                MetersByPayloadType.ofProcessor("eventProcessor", ours, tags, latencyTags, Clock.SYSTEM);
+                MetersByPayloadType.ofProcessor("eventProcessor", ours, tags, latencyTags);
 
         // two payload types; some handled, some failed, some ignored (another segment's or no handler)
         for (int i = 0; i < 105; i++) {
