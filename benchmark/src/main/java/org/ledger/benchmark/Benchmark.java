@@ -35,8 +35,8 @@ import java.util.stream.Stream;
 public final class Benchmark {
 
     /**
-     * How long each phase runs and how much it works over. Small is a check that everything runs (about two minutes
-     * here); full is what the README reports (about twenty).
+     * How long each phase runs and how much it works over. Small is a check that everything runs (two and a half
+     * minutes here); full is what the README reports (about 23).
      */
     record Size(String name, Duration warmUp, Duration commands, Duration pages, int exports, Duration appends,
                 long rebuildEvents, int longStreamEvents, int longStreamCommands) {
@@ -279,7 +279,7 @@ public final class Benchmark {
      * their first pass over the store, and waiting for it to end would build the same projections once more before
      * rebuilding them (on the full store ten minutes of a run that should take fifteen). The integrity chain, which
      * {@code all} does not reset, makes its first pass beside the rebuild; the command load waits for it too.
-     * {@code --await-first-start} waits for the first pass first, as runs before 2026-11-28 did.
+     * {@code --await-first-start} waits for the first pass first, as the runs up to 21:36 UTC on 2026-11-27 did.
      */
     private Latency.Row rebuild(Setup setup, EventGenerator.Generated generated, ResultTable table)
             throws InterruptedException {
@@ -487,8 +487,8 @@ public final class Benchmark {
         return """
                 java -jar benchmark/target/ledger-benchmark.jar [options]
                   --db=h2|postgres|both      database(s) to run on (default h2)
-                  --size=small|full          small: about two minutes per database (10,000 generated events), a
-                                             check that everything runs; full: about twenty (1,000,000 events),
+                  --size=small|full          small: 2.5 minutes per database (10,000 generated events), a check
+                                             that everything runs; full: about 23 (1,000,000 events),
                                              both on two cores (default small)
                   --mode=bench|soak          soak: mixed load for --duration, resources sampled (default bench)
                   --duration=30m             soak length (90s, 2m, 30m, 1h)
