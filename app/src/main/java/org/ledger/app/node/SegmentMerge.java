@@ -73,12 +73,8 @@ class SegmentMerge {
         merger.start();
     }
 
-    /**
-     * Merges the processor's segments pairwise until one is left, within {@code timeout}.
-     *
-     * @return whether the processor has one segment now
-     */
-    boolean mergeDown(TrackingEventProcessor processor, Duration timeout) {
+    /** Merges the processor's segments pairwise until one is left, within {@code timeout}; logs the outcome. */
+    private void mergeDown(TrackingEventProcessor processor, Duration timeout) {
         String name = processor.getName();
         Set<Integer> segments = segments(name);
         int before = segments.size();
@@ -99,11 +95,10 @@ class SegmentMerge {
             if (before > 1) {
                 log.info("Processor {}: {} segments merged into one", name, before);
             }
-            return true;
+            return;
         }
         log.info("Processor {} keeps its {} segments for now (another node holds one, a replay runs, or the merge did "
                 + "not finish in {}); they are processed all the same", name, segments.size(), timeout);
-        return false;
     }
 
     private boolean merged(TrackingEventProcessor processor, int segment) {

@@ -156,8 +156,12 @@ public class ProjectionStatus {
             CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
             stopped.forEach(StreamingEventProcessor::resetTokens);
         } finally {
-            stopped.forEach(StreamingEventProcessor::start);
-            rebuilt.forEach(resetting::remove);
+            try {
+                stopped.forEach(StreamingEventProcessor::start);
+            } finally {
+                // a processor that failed to start counts as being rebuilt through requested (not running)
+                rebuilt.forEach(resetting::remove);
+            }
         }
         return rebuilt;
     }
