@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.ledger.query.access.ReadScope;
 import org.ledger.query.access.ReadScopes;
 import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.LedgerPaging;
 import org.ledger.query.support.LedgerRows;
 import org.ledger.query.support.PageAnswer;
+import org.ledger.query.support.ProjectionNames;
+import org.ledger.query.support.RememberedIds;
 import org.ledger.query.support.TextSearch;
 import org.ledger.query.support.Validity;
 import org.ledger.query.unit.UnitTree;
@@ -44,31 +47,49 @@ public class ResponsibilityLedgerQueries {
             Sort.by(Sort.Order.desc("periodStart"), Sort.Order.asc("agreementId"), Sort.Order.asc("addedAt")),
             "rowId");
 
+    /** Where the remembered ids of this ledger's lists and exports come from (RememberedIds). */
+    private static final RememberedIds.Source LEDGER =
+            new RememberedIds.Source(ProjectionNames.RESPONSIBILITY_LEDGER, "responsibility_ledger");
+
     private final ResponsibilityLedgerRepository rows;
     private final EntityManager entityManager;
     private final ResponsibilityLedgerAgreementRepository agreements;
     private final UnitTree unitTree;
     private final ReadScopes scopes;
+    private final RememberedIds remembered;
 
     public ResponsibilityLedgerQueries(ResponsibilityLedgerRepository rows, EntityManager entityManager,
                                        ResponsibilityLedgerAgreementRepository agreements, UnitTree unitTree,
-                                       ReadScopes scopes) {
+                                       ReadScopes scopes, RememberedIds remembered) {
         this.rows = rows;
         this.entityManager = entityManager;
         this.agreements = agreements;
         this.unitTree = unitTree;
         this.scopes = scopes;
+        this.remembered = remembered;
+    }
+
+    /**
+     * Everything a list or an export depends on besides the ledger's rows and the sort: the key of its remembered ids.
+     *
+     * @param units the subtree the unit filter resolved to (null: any unit)
+     */
+    private record Query(ResponsibilityLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf) {
     }
 
     public PageAnswer<ResponsibilityLedgerEntry> list(ResponsibilityLedgerFilter filter, Pageable pageable,
                                                       Instant asOf) {
-        return PageAnswer.of(LedgerRows.page(entityManager, rows, ResponsibilityLedgerRow.class,
-                selecting(filter, asOf), pageable), ResponsibilityLedgerEntry::of);
+        Query query = query(filter, asOf);
+        return PageAnswer.of(LedgerRows.page(entityManager, ResponsibilityLedgerRow.class, selecting(query),
+                        pageable, remembered, LEDGER, query, ids -> LedgerRows.load(rows, ids)),
+                ResponsibilityLedgerEntry::of);
     }
 
     /** An export's first read: the row ids of the whole filtered ledger, in {@code sort} order ({@link LedgerRows}). */
     public List<Long> rowIds(ResponsibilityLedgerFilter filter, Sort sort, Instant asOf) {
-        return LedgerRows.ids(entityManager, ResponsibilityLedgerRow.class, selecting(filter, asOf), sort);
+        Query query = query(filter, asOf);
+        return LedgerRows.ids(entityManager, ResponsibilityLedgerRow.class, selecting(query), sort, remembered, LEDGER,
+                query);
     }
 
     /** An export's further reads: the entries of these row ids, in their order. */
@@ -76,13 +97,17 @@ public class ResponsibilityLedgerQueries {
         return LedgerRows.load(rows, rowIds).stream().map(ResponsibilityLedgerEntry::of).toList();
     }
 
-    private Specification<ResponsibilityLedgerRow> selecting(ResponsibilityLedgerFilter filter, Instant asOf) {
+    private Query query(ResponsibilityLedgerFilter filter, Instant asOf) {
         Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
                 : unitTree.subtree(filter.unitId(), asOf);
-        return Validity.<ResponsibilityLedgerRow>at(asOf)
-                .and(matching(filter, units))
+        return new Query(filter, units, scopes.current(), asOf);
+    }
+
+    private static Specification<ResponsibilityLedgerRow> selecting(Query query) {
+        return Validity.<ResponsibilityLedgerRow>at(query.asOf())
+                .and(matching(query.filter(), query.units()))
                 // Read access (DESIGN.md §6): visible when the issuer or the responsible unit is in scope.
-                .and(scopes.current().anyOf("issuerUnitId", "responsibleUnitId"));
+                .and(query.scope().anyOf("issuerUnitId", "responsibleUnitId"));
     }
 
     /** The agreement with its items as they were at {@code asOf} (null: now). */

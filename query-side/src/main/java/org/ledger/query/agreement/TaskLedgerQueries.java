@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ledger.kernel.agreement.TaskStatus;
+import org.ledger.query.access.ReadScope;
 import org.ledger.query.access.ReadScopes;
 import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.LedgerPaging;
 import org.ledger.query.support.LedgerRows;
 import org.ledger.query.support.PageAnswer;
+import org.ledger.query.support.ProjectionNames;
+import org.ledger.query.support.RememberedIds;
 import org.ledger.query.support.TextSearch;
 import org.ledger.query.support.Validity;
 import org.ledger.query.unit.UnitTree;
@@ -44,35 +47,52 @@ public class TaskLedgerQueries {
             Map.entry("updatedAt", "updatedAt")),
             Sort.by(Sort.Order.asc("dueDate")), "rowId");
 
+    /** Where the remembered ids of this ledger's lists and exports come from (RememberedIds). */
+    private static final RememberedIds.Source LEDGER =
+            new RememberedIds.Source(ProjectionNames.TASK_LEDGER, "task_ledger");
+
     private final TaskLedgerRepository rows;
     private final EntityManager entityManager;
     private final Clock clock;
     private final UnitTree unitTree;
     private final ReadScopes scopes;
+    private final RememberedIds remembered;
 
     public TaskLedgerQueries(TaskLedgerRepository rows, EntityManager entityManager, Clock clock, UnitTree unitTree,
-                             ReadScopes scopes) {
+                             ReadScopes scopes, RememberedIds remembered) {
         this.rows = rows;
         this.entityManager = entityManager;
         this.clock = clock;
         this.unitTree = unitTree;
         this.scopes = scopes;
+        this.remembered = remembered;
+    }
+
+    /**
+     * Everything a list or an export depends on besides the ledger's rows and the sort: the key of its remembered ids.
+     *
+     * @param units the subtree the unit filter resolved to (null: any unit)
+     * @param today the day overdue is judged on
+     */
+    private record Query(TaskLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf, LocalDate today) {
     }
 
     /** Read access (DESIGN.md §6): a task is visible when its assignee or its agreement's responsible unit is. */
-    private Specification<TaskLedgerRow> visible() {
-        return scopes.current().anyOf("assigneeUnitId", "responsibleUnitId");
+    private static Specification<TaskLedgerRow> visible(ReadScope scope) {
+        return scope.anyOf("assigneeUnitId", "responsibleUnitId");
     }
 
     public PageAnswer<TaskLedgerEntry> list(TaskLedgerFilter filter, Pageable pageable, Instant asOf) {
-        LocalDate today = today(asOf);
-        return PageAnswer.of(LedgerRows.page(entityManager, rows, TaskLedgerRow.class,
-                selecting(filter, asOf, today), pageable), row -> TaskLedgerEntry.of(row, today));
+        Query query = query(filter, asOf);
+        return PageAnswer.of(LedgerRows.page(entityManager, TaskLedgerRow.class, selecting(query), pageable,
+                        remembered, LEDGER, query, ids -> LedgerRows.load(rows, ids)),
+                row -> TaskLedgerEntry.of(row, query.today()));
     }
 
     /** An export's first read: the row ids of the whole filtered ledger, in {@code sort} order ({@link LedgerRows}). */
     public List<Long> rowIds(TaskLedgerFilter filter, Sort sort, Instant asOf) {
-        return LedgerRows.ids(entityManager, TaskLedgerRow.class, selecting(filter, asOf, today(asOf)), sort);
+        Query query = query(filter, asOf);
+        return LedgerRows.ids(entityManager, TaskLedgerRow.class, selecting(query), sort, remembered, LEDGER, query);
     }
 
     /** An export's further reads: the entries of these row ids, in their order. */
@@ -81,10 +101,15 @@ public class TaskLedgerQueries {
         return LedgerRows.load(rows, rowIds).stream().map(row -> TaskLedgerEntry.of(row, today)).toList();
     }
 
-    private Specification<TaskLedgerRow> selecting(TaskLedgerFilter filter, Instant asOf, LocalDate today) {
+    private Query query(TaskLedgerFilter filter, Instant asOf) {
         Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
                 : unitTree.subtree(filter.unitId(), asOf);
-        return Validity.<TaskLedgerRow>at(asOf).and(matching(filter, units, today)).and(visible());
+        return new Query(filter, units, scopes.current(), asOf, today(asOf));
+    }
+
+    private static Specification<TaskLedgerRow> selecting(Query query) {
+        return Validity.<TaskLedgerRow>at(query.asOf()).and(matching(query.filter(), query.units(), query.today()))
+                .and(visible(query.scope()));
     }
 
     /**
@@ -96,7 +121,7 @@ public class TaskLedgerQueries {
         Specification<TaskLedgerRow> byId = (root, query, cb) -> agreementId == null || agreementId.isBlank()
                 ? cb.equal(root.get("taskId"), taskId)
                 : cb.and(cb.equal(root.get("taskId"), taskId), cb.equal(root.get("agreementId"), agreementId));
-        return rows.findAll(Validity.<TaskLedgerRow>at(asOf).and(byId).and(visible()), Sort.by("agreementId"))
+        return rows.findAll(Validity.<TaskLedgerRow>at(asOf).and(byId).and(visible(scopes.current())), Sort.by("agreementId"))
                 .stream()
                 .map(row -> TaskLedgerEntry.of(row, today)).toList();
     }

@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jakarta.persistence.criteria.Predicate;
+import org.ledger.query.access.ReadScope;
 import org.ledger.query.access.ReadScopes;
 import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.LedgerPaging;
 import org.ledger.query.support.LedgerRows;
 import org.ledger.query.support.PageAnswer;
+import org.ledger.query.support.ProjectionNames;
+import org.ledger.query.support.RememberedIds;
 import org.ledger.query.support.TextSearch;
 import org.ledger.query.support.Validity;
 import org.ledger.query.unit.UnitTree;
@@ -43,32 +46,48 @@ public class IssueLedgerQueries {
             Map.entry("itemCount", "itemCount")),
             Sort.by(Sort.Order.desc("foundOn"), Sort.Order.desc("registeredAt")), "issueId");
 
+    /** Where the remembered ids of this ledger's lists and exports come from (RememberedIds). */
+    private static final RememberedIds.Source LEDGER =
+            new RememberedIds.Source(ProjectionNames.ISSUE_LEDGER, "issue_ledger");
+
     private final IssueLedgerRepository rows;
     private final EntityManager entityManager;
     private final UnitTree unitTree;
     private final ReadScopes scopes;
+    private final RememberedIds remembered;
 
     public IssueLedgerQueries(IssueLedgerRepository rows, EntityManager entityManager, UnitTree unitTree,
-                              ReadScopes scopes) {
+                              ReadScopes scopes, RememberedIds remembered) {
         this.rows = rows;
         this.entityManager = entityManager;
         this.unitTree = unitTree;
         this.scopes = scopes;
+        this.remembered = remembered;
+    }
+
+    /**
+     * Everything a list or an export depends on besides the ledger's rows and the sort: the key of its remembered ids.
+     *
+     * @param units the subtree the unit filter resolved to (null: any unit)
+     */
+    private record Query(IssueLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf) {
     }
 
     /** Read access (DESIGN.md §6): an issue is visible when its responsible or its raising unit is in scope. */
-    private Specification<IssueLedgerRow> visible() {
-        return scopes.current().anyOf("responsibleUnitId", "raisedByUnitId");
+    private static Specification<IssueLedgerRow> visible(ReadScope scope) {
+        return scope.anyOf("responsibleUnitId", "raisedByUnitId");
     }
 
     public PageAnswer<IssueLedgerEntry> list(IssueLedgerFilter filter, Pageable pageable, Instant asOf) {
-        return PageAnswer.of(LedgerRows.page(entityManager, rows, IssueLedgerRow.class, selecting(filter, asOf),
-                pageable), IssueLedgerEntry::of);
+        Query query = query(filter, asOf);
+        return PageAnswer.of(LedgerRows.page(entityManager, IssueLedgerRow.class, selecting(query), pageable,
+                remembered, LEDGER, query, ids -> LedgerRows.load(rows, ids)), IssueLedgerEntry::of);
     }
 
     /** An export's first read: the row ids of the whole filtered ledger, in {@code sort} order ({@link LedgerRows}). */
     public List<Long> rowIds(IssueLedgerFilter filter, Sort sort, Instant asOf) {
-        return LedgerRows.ids(entityManager, IssueLedgerRow.class, selecting(filter, asOf), sort);
+        Query query = query(filter, asOf);
+        return LedgerRows.ids(entityManager, IssueLedgerRow.class, selecting(query), sort, remembered, LEDGER, query);
     }
 
     /** An export's further reads: the entries of these row ids, in their order. */
@@ -76,16 +95,22 @@ public class IssueLedgerQueries {
         return LedgerRows.load(rows, rowIds).stream().map(IssueLedgerEntry::of).toList();
     }
 
-    private Specification<IssueLedgerRow> selecting(IssueLedgerFilter filter, Instant asOf) {
+    private Query query(IssueLedgerFilter filter, Instant asOf) {
         // "unit (including its subtree)" (DESIGN.md §4): the tree as it was at the instant the ledger is read.
         Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
                 : unitTree.subtree(filter.unitId(), asOf);
-        return Validity.<IssueLedgerRow>at(asOf).and(matching(filter, units)).and(visible());
+        return new Query(filter, units, scopes.current(), asOf);
+    }
+
+    private static Specification<IssueLedgerRow> selecting(Query query) {
+        return Validity.<IssueLedgerRow>at(query.asOf()).and(matching(query.filter(), query.units()))
+                .and(visible(query.scope()));
     }
 
     public Optional<IssueLedgerEntry> find(String issueId, Instant asOf) {
         Specification<IssueLedgerRow> byId = (root, query, cb) -> cb.equal(root.get("issueId"), issueId);
-        return rows.findOne(Validity.<IssueLedgerRow>at(asOf).and(byId).and(visible())).map(IssueLedgerEntry::of);
+        return rows.findOne(Validity.<IssueLedgerRow>at(asOf).and(byId).and(visible(scopes.current())))
+                .map(IssueLedgerEntry::of);
     }
 
     /** @param units the responsible units to match (a unit and its subtree); null for any unit */

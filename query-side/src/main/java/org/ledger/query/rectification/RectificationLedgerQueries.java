@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ledger.kernel.rectification.RectificationStatus;
+import org.ledger.query.access.ReadScope;
 import org.ledger.query.access.ReadScopes;
 import org.ledger.query.support.BoundedRead;
 import org.ledger.query.support.LedgerPaging;
 import org.ledger.query.support.LedgerRows;
 import org.ledger.query.support.PageAnswer;
+import org.ledger.query.support.ProjectionNames;
+import org.ledger.query.support.RememberedIds;
 import org.ledger.query.support.TextSearch;
 import org.ledger.query.support.Validity;
 import org.ledger.query.unit.UnitTree;
@@ -50,6 +53,10 @@ public class RectificationLedgerQueries {
             Map.entry("closedOn", "closedOn")),
             Sort.by(Sort.Order.asc("effectiveDeadline")), "rectificationId");
 
+    /** Where the remembered ids of this ledger's lists and exports come from (RememberedIds). */
+    private static final RememberedIds.Source LEDGER =
+            new RememberedIds.Source(ProjectionNames.RECTIFICATION_LEDGER, "rectification_ledger");
+
     private static final List<RectificationStatus> SETTLED = List.of(RectificationStatus.CLOSED,
             RectificationStatus.ONGOING);
 
@@ -59,54 +66,77 @@ public class RectificationLedgerQueries {
     private final Clock clock;
     private final UnitTree unitTree;
     private final ReadScopes scopes;
+    private final RememberedIds remembered;
 
     public RectificationLedgerQueries(RectificationLedgerRepository rows, EntityManager entityManager,
-                                      JdbcTemplate jdbc, Clock clock, UnitTree unitTree, ReadScopes scopes) {
+                                      JdbcTemplate jdbc, Clock clock, UnitTree unitTree, ReadScopes scopes,
+                                      RememberedIds remembered) {
         this.rows = rows;
         this.entityManager = entityManager;
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         this.clock = clock;
         this.unitTree = unitTree;
         this.scopes = scopes;
+        this.remembered = remembered;
+    }
+
+    /**
+     * Everything a list or an export depends on besides the ledger's rows and the sort: the key of its remembered ids.
+     *
+     * @param units the subtree the unit filter resolved to (null: any unit)
+     * @param today the day overdue and "due within" are judged on
+     */
+    private record Query(RectificationLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf,
+                         LocalDate today) {
     }
 
     /** Read access (DESIGN.md §6): an item is visible when its owner unit or its issue's responsible unit is. */
-    private Specification<RectificationLedgerRow> visible() {
-        return scopes.current().anyOf("ownerUnitId", "issueResponsibleUnitId");
+    private static Specification<RectificationLedgerRow> visible(ReadScope scope) {
+        return scope.anyOf("ownerUnitId", "issueResponsibleUnitId");
     }
 
     public PageAnswer<RectificationLedgerEntry> list(RectificationLedgerFilter filter, Pageable pageable,
                                                      Instant asOf) {
-        LocalDate today = today(asOf);
-        return PageAnswer.of(LedgerRows.page(entityManager, rows, RectificationLedgerRow.class,
-                selecting(filter, asOf, today), pageable), row -> RectificationLedgerEntry.of(row, today));
+        Query query = query(filter, asOf);
+        return PageAnswer.of(LedgerRows.page(entityManager, RectificationLedgerRow.class, selecting(query), pageable,
+                remembered, LEDGER, query, this::read), row -> RectificationLedgerEntry.of(row, query.today()));
     }
 
     /** An export's first read: the row ids of the whole filtered ledger, in {@code sort} order ({@link LedgerRows}). */
     public List<Long> rowIds(RectificationLedgerFilter filter, Sort sort, Instant asOf) {
-        return LedgerRows.ids(entityManager, RectificationLedgerRow.class, selecting(filter, asOf, today(asOf)), sort);
+        Query query = query(filter, asOf);
+        return LedgerRows.ids(entityManager, RectificationLedgerRow.class, selecting(query), sort, remembered, LEDGER,
+                query);
     }
 
     /** An export's further reads: the entries of these row ids, in their order (plain JDBC, {@link LedgerRows#read}). */
     public List<RectificationLedgerEntry> rows(List<Long> rowIds, Instant asOf) {
         LocalDate today = today(asOf);
-        return LedgerRows.read(jdbc, "rectification_ledger", (row, number) -> RectificationLedgerRow.read(row), rowIds)
-                .stream().map(row -> RectificationLedgerEntry.of(row, today)).toList();
+        return read(rowIds).stream().map(row -> RectificationLedgerEntry.of(row, today)).toList();
     }
 
-    private Specification<RectificationLedgerRow> selecting(RectificationLedgerFilter filter, Instant asOf,
-                                                            LocalDate today) {
+    /** The rows with these ids, in their order, by plain JDBC (a page's 20 and an export's chunks). */
+    private List<RectificationLedgerRow> read(List<Long> rowIds) {
+        return LedgerRows.read(jdbc, "rectification_ledger", (row, number) -> RectificationLedgerRow.read(row), rowIds);
+    }
+
+    private Query query(RectificationLedgerFilter filter, Instant asOf) {
         // "unit (including its subtree)" (DESIGN.md §4): the tree as it was at the instant the ledger is read.
         Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
                 : unitTree.subtree(filter.unitId(), asOf);
-        return Validity.<RectificationLedgerRow>at(asOf).and(matching(filter, units, today)).and(visible());
+        return new Query(filter, units, scopes.current(), asOf, today(asOf));
+    }
+
+    private static Specification<RectificationLedgerRow> selecting(Query query) {
+        return Validity.<RectificationLedgerRow>at(query.asOf())
+                .and(matching(query.filter(), query.units(), query.today())).and(visible(query.scope()));
     }
 
     public Optional<RectificationLedgerEntry> find(String rectificationId, Instant asOf) {
         LocalDate today = today(asOf);
         Specification<RectificationLedgerRow> byId =
                 (root, query, cb) -> cb.equal(root.get("rectificationId"), rectificationId);
-        return rows.findOne(Validity.<RectificationLedgerRow>at(asOf).and(byId).and(visible()))
+        return rows.findOne(Validity.<RectificationLedgerRow>at(asOf).and(byId).and(visible(scopes.current())))
                 .map(row -> RectificationLedgerEntry.of(row, today));
     }
 

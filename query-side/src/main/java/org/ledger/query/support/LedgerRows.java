@@ -8,11 +8,14 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -49,23 +52,61 @@ public final class LedgerRows {
     private LedgerRows() {
     }
 
-    /** The page of the rows {@code where} selects that {@code pageable} names, with the count of them all. */
-    public static <T extends LedgerVersion> Page<T> page(EntityManager entityManager, JpaRepository<T, Long> repository,
-                                                       Class<T> type, Specification<T> where, Pageable pageable) {
+    /**
+     * The page of the rows {@code where} selects that {@code pageable} names, with the count of them all: a slice of
+     * the query's sorted ids as {@code remembered} keeps them while the ledger does not change, else (more matches
+     * than it keeps) the page's ids and the count from the database.
+     *
+     * @param query    every input of {@code where} (see {@link RememberedIds#sorted})
+     * @param rowsById the rows with these ids, in their order ({@link #load} or {@link #read})
+     */
+    public static <T extends LedgerVersion> Page<T> page(EntityManager entityManager, Class<T> type,
+                                                       Specification<T> where, Pageable pageable,
+                                                       RememberedIds remembered, RememberedIds.Source source,
+                                                       Object query, Function<List<Long>, List<T>> rowsById) {
+        long[] all = remembered.sorted(source, query, pageable.getSort(), () -> longs(entityManager, type, where,
+                (cb, root) -> root.<Long>get("rowId"), pageable.getSort()).setMaxResults(remembered.limit())
+                .getResultList());
+        if (all == null) {
+            return page(entityManager, type, where, pageable, rowsById);
+        }
+        int from = pageable.isPaged() ? (int) Math.min(all.length, pageable.getOffset()) : 0;
+        int to = pageable.isPaged() ? (int) Math.min(all.length, (long) from + pageable.getPageSize()) : all.length;
+        List<Long> ids = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            ids.add(all[i]);
+        }
+        return new PageImpl<>(rowsById.apply(ids), pageable, all.length);
+    }
+
+    /** The page {@code pageable} names and the count, both read from the database. */
+    private static <T extends LedgerVersion> Page<T> page(EntityManager entityManager, Class<T> type,
+                                                        Specification<T> where, Pageable pageable,
+                                                        Function<List<Long>, List<T>> rowsById) {
         TypedQuery<Long> ids = longs(entityManager, type, where, (cb, root) -> root.<Long>get("rowId"),
                 pageable.getSort());
         if (pageable.isPaged()) {
             ids.setFirstResult(Math.toIntExact(pageable.getOffset())).setMaxResults(pageable.getPageSize());
         }
-        List<T> rows = load(repository, ids.getResultList());
+        List<T> rows = rowsById.apply(ids.getResultList());
         return PageableExecutionUtils.getPage(rows, pageable, () -> longs(entityManager, type, where,
                 (cb, root) -> cb.count(root.get("rowId")), Sort.unsorted()).getSingleResult());
     }
 
-    /** The row ids ({@link LedgerVersion#getRowId()}) of every row {@code where} selects, in {@code sort} order. */
+    /**
+     * The row ids ({@link LedgerVersion#getRowId()}) of every row {@code where} selects, in {@code sort} order: an
+     * export's first read, remembered as a page's are.
+     */
     public static <T extends LedgerVersion> List<Long> ids(EntityManager entityManager, Class<T> type,
-                                                         Specification<T> where, Sort sort) {
-        return longs(entityManager, type, where, (cb, root) -> root.<Long>get("rowId"), sort).getResultList();
+                                                         Specification<T> where, Sort sort,
+                                                         RememberedIds remembered, RememberedIds.Source source,
+                                                         Object query) {
+        long[] all = remembered.sorted(source, query, sort, () -> longs(entityManager, type, where,
+                (cb, root) -> root.<Long>get("rowId"), sort).setMaxResults(remembered.limit()).getResultList());
+        if (all == null) {
+            return longs(entityManager, type, where, (cb, root) -> root.<Long>get("rowId"), sort).getResultList();
+        }
+        return Arrays.stream(all).boxed().toList();
     }
 
     /** One number per row {@code where} selects (its id), or one for them all (their count). */

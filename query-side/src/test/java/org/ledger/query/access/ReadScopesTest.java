@@ -11,7 +11,7 @@ import org.ledger.query.unit.UnitTree;
 class ReadScopesTest {
 
     private static ReadScope resolve(String unit, String... roles) {
-        UnitTree tree = new UnitTree(null) {
+        UnitTree tree = new UnitTree(null, null) {
             @Override
             public Set<String> subtree(String unitId, java.time.Instant asOf) {
                 return switch (unitId) {

@@ -36,6 +36,7 @@ import org.ledger.kernel.issue.IssueSource;
 import org.ledger.kernel.issue.ResponsibilityItemRef;
 import org.ledger.kernel.issue.Severity;
 import org.ledger.kernel.unit.UnitId;
+import org.ledger.query.support.RememberedIds;
 import org.ledger.query.QueryTestApplication;
 import org.ledger.query.unit.UnitTree;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,8 @@ import org.springframework.data.domain.PageRequest;
 /** The responsibility ledger and the task ledger, fed the events of one agreement and of issues that name it. */
 @DataJpaTest
 @Import({ResponsibilityLedgerProjection.class, ResponsibilityLedgerQueries.class, TaskLedgerProjection.class,
-        TaskLedgerQueries.class, UnitTree.class, QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
+        TaskLedgerQueries.class, UnitTree.class, RememberedIds.class,
+        QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class AgreementLedgersProjectionTest {
 
     static final Instant T0 = Instant.parse("2024-01-05T08:00:00Z");

@@ -24,6 +24,7 @@ import org.ledger.kernel.agreement.ResponsibilityItemId;
 import org.ledger.kernel.agreement.TaskId;
 import org.ledger.kernel.rectification.WarningLevel;
 import org.ledger.kernel.unit.UnitId;
+import org.ledger.query.support.RememberedIds;
 import org.ledger.query.QueryTestApplication;
 import org.ledger.query.TestJson;
 import org.ledger.query.unit.UnitTree;
@@ -34,7 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The task ledger's warning level (预警): from coming into force, the task warning events, completion and archival. */
 @DataJpaTest
-@Import({TaskLedgerProjection.class, TaskLedgerQueries.class, UnitTree.class, QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
+@Import({TaskLedgerProjection.class, TaskLedgerQueries.class, UnitTree.class, RememberedIds.class,
+        QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class TaskLedgerWarningsTest {
 
     static final Instant T0 = Instant.parse("2024-01-05T08:00:00Z");

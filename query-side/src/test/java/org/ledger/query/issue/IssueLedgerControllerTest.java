@@ -1,5 +1,6 @@
 package org.ledger.query.issue;
 
+import org.ledger.query.support.RememberedIds;
 import org.ledger.query.QueryTestApplication;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -22,7 +23,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 @DataJpaTest
-@Import({IssueLedgerProjection.class, IssueLedgerQueries.class, UnitTree.class, QueryTestApplication.ReadEverything.class})
+@Import({IssueLedgerProjection.class, IssueLedgerQueries.class, UnitTree.class, RememberedIds.class,
+        QueryTestApplication.ReadEverything.class})
 class IssueLedgerControllerTest {
 
     static final Instant T0 = Instant.parse("2024-04-12T08:00:00Z");

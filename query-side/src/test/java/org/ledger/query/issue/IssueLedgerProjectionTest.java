@@ -1,5 +1,6 @@
 package org.ledger.query.issue;
 
+import org.ledger.query.support.RememberedIds;
 import org.ledger.query.QueryTestApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +33,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.server.ResponseStatusException;
 
 @DataJpaTest
-@Import({IssueLedgerProjection.class, IssueLedgerQueries.class, UnitTree.class, QueryTestApplication.ReadEverything.class})
+@Import({IssueLedgerProjection.class, IssueLedgerQueries.class, UnitTree.class, RememberedIds.class,
+        QueryTestApplication.ReadEverything.class})
 class IssueLedgerProjectionTest {
 
     static final Instant T0 = Instant.parse("2024-04-12T08:00:00Z");

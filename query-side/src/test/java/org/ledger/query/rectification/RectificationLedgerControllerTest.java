@@ -13,6 +13,7 @@ import org.ledger.kernel.issue.IssueSource;
 import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanApproved;
 import org.ledger.kernel.rectification.RectificationId;
 import org.ledger.kernel.rectification.RectificationType;
+import org.ledger.query.support.RememberedIds;
 import org.ledger.query.unit.UnitTree;
 import org.ledger.query.QueryTestApplication;
 import org.ledger.query.TestJson;
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 @DataJpaTest
-@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class,
+@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class, RememberedIds.class,
         QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class RectificationLedgerControllerTest {
 

@@ -24,6 +24,7 @@ import org.ledger.kernel.rectification.RectificationEvents.WarningIssued;
 import org.ledger.kernel.rectification.RectificationId;
 import org.ledger.kernel.rectification.RectificationType;
 import org.ledger.kernel.rectification.WarningLevel;
+import org.ledger.query.support.RememberedIds;
 import org.ledger.query.QueryTestApplication;
 import org.ledger.query.TestJson;
 import org.ledger.query.unit.UnitTree;
@@ -52,7 +53,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * </pre>
  */
 @DataJpaTest
-@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class,
+@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class, RememberedIds.class,
         QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class RectificationLedgerFiltersTest {
 

@@ -31,6 +31,7 @@ import org.ledger.kernel.rectification.RectificationId;
 import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.kernel.rectification.RectificationType;
 import org.ledger.kernel.unit.UnitId;
+import org.ledger.query.support.RememberedIds;
 import org.ledger.query.unit.UnitTree;
 import org.ledger.query.QueryTestApplication;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +39,7 @@ import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.context.annotation.Import;
 
 @DataJpaTest
-@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class,
+@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class, RememberedIds.class,
         QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class RectificationLedgerProjectionTest {
 

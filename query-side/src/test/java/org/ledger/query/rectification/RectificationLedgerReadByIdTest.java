@@ -24,6 +24,7 @@ import org.ledger.kernel.rectification.RectificationEvents.WarningIssued;
 import org.ledger.kernel.rectification.RectificationId;
 import org.ledger.kernel.rectification.RectificationType;
 import org.ledger.kernel.rectification.WarningLevel;
+import org.ledger.query.support.RememberedIds;
 import org.ledger.query.QueryTestApplication;
 import org.ledger.query.unit.UnitTree;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +39,7 @@ import org.springframework.web.server.ResponseStatusException;
  * chunk. What the ids named is what the file shows, even when the ledger changes between the chunks.
  */
 @DataJpaTest
-@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class,
+@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class, RememberedIds.class,
         QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class RectificationLedgerReadByIdTest {
 

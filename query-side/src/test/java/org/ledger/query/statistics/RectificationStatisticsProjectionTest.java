@@ -29,6 +29,7 @@ import org.ledger.kernel.unit.UnitId;
 import org.ledger.kernel.unit.UnitKind;
 import org.ledger.query.QueryTestApplication;
 import org.ledger.query.statistics.RectificationStatisticsQueries.GroupBy;
+import org.ledger.query.support.RememberedIds;
 import org.ledger.query.unit.UnitQueries;
 import org.ledger.query.unit.UnitTree;
 import org.ledger.query.unit.UnitTreeProjection;
@@ -65,7 +66,8 @@ import org.springframework.context.annotation.Import;
  */
 @DataJpaTest
 @Import({RectificationStatisticsProjection.class, RectificationStatisticsQueries.class, UnitTreeProjection.class,
-        UnitTree.class, UnitQueries.class, QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
+        UnitTree.class, RememberedIds.class, UnitQueries.class, QueryTestApplication.FixedClock.class,
+        QueryTestApplication.ReadEverything.class})
 class RectificationStatisticsProjectionTest {
 
     static final LocalDate FROM = LocalDate.of(2024, 1, 1);

@@ -21,6 +21,7 @@ import org.ledger.kernel.unit.UnitEvents.UnitRenamed;
 import org.ledger.kernel.unit.UnitId;
 import org.ledger.kernel.unit.UnitKind;
 import org.ledger.kernel.unit.UnitStatus;
+import org.ledger.query.support.RememberedIds;
 import org.ledger.query.QueryTestApplication;
 import org.ledger.query.issue.IssueLedgerEntry;
 import org.ledger.query.issue.IssueLedgerFilter;
@@ -44,7 +45,7 @@ import org.springframework.context.annotation.Import;
  * </pre>
  */
 @DataJpaTest
-@Import({UnitTreeProjection.class, UnitTree.class, UnitQueries.class, IssueLedgerProjection.class,
+@Import({UnitTreeProjection.class, UnitTree.class, RememberedIds.class, UnitQueries.class, IssueLedgerProjection.class,
         IssueLedgerQueries.class, RectificationLedgerProjection.class, RectificationLedgerQueries.class,
         QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class UnitTreeTest {
