@@ -235,6 +235,12 @@ public final class Benchmark {
         System.out.println("Reads: ledger pages for " + size.pages().toSeconds() + " s, " + size.exports()
                 + " XLSX exports over " + ledgerRows + " rows…");
         table.add(workloads.ledgerPages(clients, size.pages()).row());
+        Duration besideWriter = size.pages().dividedBy(2);
+        System.out.println("Reads: ledger pages for " + besideWriter.toSeconds() + " s more, one client writing beside "
+                + "them…");
+        Latency writes = new Latency("  the writer's commands");
+        table.add(workloads.ledgerPagesBesideWriter(runId, clients, besideWriter, writes).row());
+        table.add(writes.row());
         Workloads.ExportResult export = workloads.exports(size.exports());
         table.add(export.latency().row());
         table.note(String.format(Locale.ROOT, "XLSX export: %d rows, %.1f KB, peak heap growth during it %.1f MB "

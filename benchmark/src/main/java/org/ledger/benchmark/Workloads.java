@@ -116,7 +116,36 @@ final class Workloads {
      * filter combinations of the rectification and the issue ledger, as a supervisor reading them would.
      */
     Latency ledgerPages(int clients, Duration duration) throws InterruptedException {
-        Latency pages = new Latency("ledger page (filtered, 20 rows)");
+        return ledgerPages(new Latency("ledger page (filtered, 20 rows)"), clients, duration);
+    }
+
+    /**
+     * {@link #ledgerPages} while one more client drives lifecycles beside the readers, its commands timed into
+     * {@code writes} and not counted as pages: the ledgers change every few tens of milliseconds, so a page's
+     * remembered ids are out of date almost every time and read again (the application's RememberedIds): the pages
+     * of a ledger being written to, against those of a ledger at rest.
+     */
+    Latency ledgerPagesBesideWriter(String runId, int clients, Duration duration, Latency writes)
+            throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            Lifecycle lifecycle = new Lifecycle(new Http(port, auth), runId + "w", writes, null);
+            while (!stop.get()) {
+                lifecycle.run();
+            }
+        }, "pages-writer");
+        writes.start();
+        writer.start();
+        try {
+            return ledgerPages(new Latency("ledger page, 1 writer beside"), clients, duration);
+        } finally {
+            stop.set(true);
+            writer.join();
+            writes.stop();
+        }
+    }
+
+    private Latency ledgerPages(Latency pages, int clients, Duration duration) throws InterruptedException {
         List<String> queries = List.of(
                 "/api/ledgers/rectifications?status=CLOSED&size=20&sort=effectiveDeadline,asc",
                 "/api/ledgers/rectifications?status=IN_PROGRESS&unitId=branch-1&size=20",
