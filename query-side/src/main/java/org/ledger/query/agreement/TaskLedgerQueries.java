@@ -121,7 +121,8 @@ public class TaskLedgerQueries {
         Specification<TaskLedgerRow> byId = (root, query, cb) -> agreementId == null || agreementId.isBlank()
                 ? cb.equal(root.get("taskId"), taskId)
                 : cb.and(cb.equal(root.get("taskId"), taskId), cb.equal(root.get("agreementId"), agreementId));
-        return rows.findAll(Validity.<TaskLedgerRow>at(asOf).and(byId).and(visible(scopes.current())), Sort.by("agreementId"))
+        return rows.findAll(Validity.<TaskLedgerRow>at(asOf).and(byId).and(visible(scopes.current())),
+                        Sort.by("agreementId"))
                 .stream()
                 .map(row -> TaskLedgerEntry.of(row, today)).toList();
     }

@@ -31,10 +31,12 @@ import org.springframework.web.server.ResponseStatusException;
  * How the ledgers are read: first the ids of the matching row versions in order, then the rows themselves by
  * primary key.
  *
- * <p>A page: the ids of its 20 rows, the count, then those 20 rows. Selecting only the id (and counting) lets the
- * database answer from an index that holds the filtered and sorted columns (Flyway V12, V13), without reading the
- * wide rows of every match; reading whole rows to sort them and keep 20 made a supervisor's page over 100,000 items
- * read 50,000 rows twice, past the 10 s query timeout under 16 readers (the benchmark, issue 9).
+ * <p>A page: the ids of every match in order, kept until the ledger changes ({@link RememberedIds}), then the 20 rows
+ * of its slice; the count is the number of ids. Selecting only the id lets the database answer from an index that
+ * holds the filtered and sorted columns (Flyway V12, V13), without reading the wide rows of every match; reading
+ * whole rows to sort them and keep 20 made a supervisor's page over 100,000 items read 50,000 rows twice, past the
+ * 10 s query timeout under 16 readers (the benchmark, issue 9). A query with more matches than are kept reads the
+ * ids of its page and the count instead.
  *
  * <p>An export: the ids of every matching row in the export's order (one query, one sort, a few bytes per row), then
  * the rows, a chunk of ids at a time.
