@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
@@ -83,7 +82,7 @@ public class RememberedIds {
         CompletableFuture<long[]> mine = new CompletableFuture<>();
         CompletableFuture<long[]> known = remembered.asMap().putIfAbsent(key, mine);
         if (known != null) {
-            return answer(join(known));
+            return answer(Await.result(known));
         }
         try {
             List<Long> ids = read.get();
@@ -105,17 +104,6 @@ public class RememberedIds {
 
     private static long[] answer(long[] ids) {
         return ids == TOO_MANY ? null : ids;
-    }
-
-    private static long[] join(CompletableFuture<long[]> reading) {
-        try {
-            return reading.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /** Drops the entries of the ledger filed under other states: once it has changed they are never asked for. */
