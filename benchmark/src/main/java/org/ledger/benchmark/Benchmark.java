@@ -36,7 +36,7 @@ public final class Benchmark {
 
     /**
      * How long each phase runs and how much it works over. Small is a check that everything runs (two and a half
-     * minutes here); full is what the README reports (about 23).
+     * minutes here); full is what the README reports (19-23 minutes).
      */
     record Size(String name, Duration warmUp, Duration commands, Duration pages, int exports, Duration appends,
                 long rebuildEvents, int longStreamEvents, int longStreamCommands) {
@@ -494,7 +494,7 @@ public final class Benchmark {
                 java -jar benchmark/target/ledger-benchmark.jar [options]
                   --db=h2|postgres|both      database(s) to run on (default h2)
                   --size=small|full          small: 2.5 minutes per database (10,000 generated events), a check
-                                             that everything runs; full: about 23 (1,000,000 events),
+                                             that everything runs; full: about 20 (1,000,000 events),
                                              both on two cores (default small)
                   --mode=bench|soak          soak: mixed load for --duration, resources sampled (default bench)
                   --duration=30m             soak length (90s, 2m, 30m, 1h)
