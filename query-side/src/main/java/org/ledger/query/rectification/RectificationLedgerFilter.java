@@ -39,4 +39,16 @@ public record RectificationLedgerFilter(String unitId, String issueId, List<Rect
     public static RectificationLedgerFilter none() {
         return new RectificationLedgerFilter(null, null, null, null, null, null, null, null, null);
     }
+
+    /**
+     * The same filter without its viewer unless a "my" filter is set: the viewer selects nothing else, and readers
+     * of the same filter and scope then share the ids remembered for it (RectificationLedgerQueries).
+     */
+    RectificationLedgerFilter viewerOnlyWhereItMatters() {
+        if (Boolean.TRUE.equals(awaitingMyVerification) || Boolean.TRUE.equals(awaitingMyApproval)) {
+            return this;
+        }
+        return new RectificationLedgerFilter(unitId, issueId, statuses, source, type, deadlineFrom, deadlineTo, q,
+                overdue, warningLevel, dueWithinDays, awaitingMyVerification, awaitingMyApproval, null);
+    }
 }

@@ -124,7 +124,7 @@ public class RectificationLedgerQueries {
         // "unit (including its subtree)" (DESIGN.md §4): the tree as it was at the instant the ledger is read.
         Set<String> units = filter.unitId() == null || filter.unitId().isBlank() ? null
                 : unitTree.subtree(filter.unitId(), asOf);
-        return new Query(filter, units, scopes.current(), asOf, today(asOf));
+        return new Query(filter.viewerOnlyWhereItMatters(), units, scopes.current(), asOf, today(asOf));
     }
 
     private static Specification<RectificationLedgerRow> selecting(Query query) {

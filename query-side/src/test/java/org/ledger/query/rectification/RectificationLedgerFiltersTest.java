@@ -184,6 +184,17 @@ class RectificationLedgerFiltersTest {
                 "r-5", "r-4", "r-6", "r-3", "r-1", "r-2", "r-7");
     }
 
+    @Test
+    void twoReadersOfTheSameMyFilterOnAnUnchangedLedgerEachSeeTheirOwn() throws Exception {
+        // Same filter, same scope, same ledger state: only the viewer differs, so the remembered ids must not be shared.
+        signIn("supervisor");
+        expectIds(mvc.perform(get(PATH).param("awaitingMyVerification", "true")), "r-3");
+        expectIds(mvc.perform(get(PATH).param("awaitingMyApproval", "true")), "r-4", "r-2");
+        signIn("lead");
+        expectIds(mvc.perform(get(PATH).param("awaitingMyVerification", "true")));
+        expectIds(mvc.perform(get(PATH).param("awaitingMyApproval", "true")), "r-2");
+    }
+
     // --- waiting for my approval -------------------------------------------------------------------------------
 
     @Test
