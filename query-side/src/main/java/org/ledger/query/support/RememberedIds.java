@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * that shares it, not only for the one whose projection wrote: the {@link Stamp} is the tracking tokens of the
  * ledger's projection (stored in the same transaction as the rows of each batch it handles), the newest row id of
  * its table (every change of a ledger row writes a new version, and a rebuild's truncate keeps counting on) and the
- * number of its dead letters (a retried letter changes rows without moving a token). Two cheap reads, both by
- * index. Anything else a query depends on — the filter, the units its subtree resolved to, the reader's scope,
+ * number of its dead letters (a retried letter changes rows without moving a token): one statement of three index
+ * lookups. Anything else a query depends on — the filter, the units its subtree resolved to, the reader's scope,
  * {@code asOf}, "today", the sort — is part of the key its caller gives. The stamp is read before the ids, so an
  * entry never holds an older state than the stamp it is filed under.
  *
@@ -88,7 +88,7 @@ public class RememberedIds {
             List<Long> ids = read.get();
             long[] found = ids.size() > perQuery ? TOO_MANY : ids.stream().mapToLong(Long::longValue).toArray();
             mine.complete(found);
-            forgetOlderThan(key);
+            forgetOtherStates(key);
             return answer(found);
         } catch (RuntimeException e) {
             remembered.asMap().remove(key, mine);
@@ -107,7 +107,7 @@ public class RememberedIds {
     }
 
     /** Drops the entries of the ledger filed under other states: once it has changed they are never asked for. */
-    private void forgetOlderThan(Key current) {
+    private void forgetOtherStates(Key current) {
         remembered.asMap().keySet().removeIf(key -> key.source().equals(current.source())
                 && !key.stamp().equals(current.stamp()));
     }
