@@ -58,7 +58,8 @@ public class RememberedIds {
                          @Value("${ledger.pages.remembered-ids:1000000}") long maximumIds,
                          @Value("${ledger.pages.remembered-ids-per-query:200000}") int perQuery) {
         this.jdbc = jdbc;
-        this.perQuery = maximumIds <= 0 ? -1 : perQuery;
+        // limit() asks the database for one id more than a query may keep: that must still be an int.
+        this.perQuery = maximumIds <= 0 ? -1 : Math.max(0, Math.min(perQuery, Integer.MAX_VALUE - 1));
         this.remembered = Caffeine.newBuilder()
                 .maximumWeight(Math.max(0, maximumIds))
                 .weigher((Key key, long[] ids) -> ids.length + 1)
