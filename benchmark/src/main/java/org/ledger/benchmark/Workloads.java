@@ -121,7 +121,7 @@ final class Workloads {
 
     /**
      * {@link #ledgerPages} while one more client drives lifecycles beside the readers, its commands timed into
-     * {@code writes} and not counted as pages: the ledgers change every few tens of milliseconds, so a page's
+     * {@code writes} and not counted as pages: the ledgers change several times a second, so a page's
      * remembered ids are out of date almost every time and read again (the application's RememberedIds): the pages
      * of a ledger being written to, against those of a ledger at rest.
      */
