@@ -66,9 +66,7 @@ public final class LedgerRows {
                                                        Specification<T> where, Pageable pageable,
                                                        RememberedIds remembered, RememberedIds.Source source,
                                                        Object query, Function<List<Long>, List<T>> rowsById) {
-        long[] all = remembered.sorted(source, query, pageable.getSort(), () -> longs(entityManager, type, where,
-                (cb, root) -> root.<Long>get("rowId"), pageable.getSort()).setMaxResults(remembered.limit())
-                .getResultList());
+        long[] all = remembered(entityManager, type, where, pageable.getSort(), remembered, source, query);
         if (all == null) {
             return page(entityManager, type, where, pageable, rowsById);
         }
@@ -85,8 +83,7 @@ public final class LedgerRows {
     private static <T extends LedgerVersion> Page<T> page(EntityManager entityManager, Class<T> type,
                                                         Specification<T> where, Pageable pageable,
                                                         Function<List<Long>, List<T>> rowsById) {
-        TypedQuery<Long> ids = longs(entityManager, type, where, (cb, root) -> root.<Long>get("rowId"),
-                pageable.getSort());
+        TypedQuery<Long> ids = idQuery(entityManager, type, where, pageable.getSort());
         if (pageable.isPaged()) {
             ids.setFirstResult(Math.toIntExact(pageable.getOffset())).setMaxResults(pageable.getPageSize());
         }
@@ -103,12 +100,24 @@ public final class LedgerRows {
                                                          Specification<T> where, Sort sort,
                                                          RememberedIds remembered, RememberedIds.Source source,
                                                          Object query) {
-        long[] all = remembered.sorted(source, query, sort, () -> longs(entityManager, type, where,
-                (cb, root) -> root.<Long>get("rowId"), sort).setMaxResults(remembered.limit()).getResultList());
-        if (all == null) {
-            return longs(entityManager, type, where, (cb, root) -> root.<Long>get("rowId"), sort).getResultList();
-        }
-        return Arrays.stream(all).boxed().toList();
+        long[] all = remembered(entityManager, type, where, sort, remembered, source, query);
+        return all == null ? idQuery(entityManager, type, where, sort).getResultList()
+                : Arrays.stream(all).boxed().toList();
+    }
+
+    /** The sorted ids of every row {@code where} selects as {@code remembered} keeps them; null: too many to keep. */
+    private static <T extends LedgerVersion> long[] remembered(EntityManager entityManager, Class<T> type,
+                                                             Specification<T> where, Sort sort,
+                                                             RememberedIds remembered, RememberedIds.Source source,
+                                                             Object query) {
+        return remembered.sorted(source, query, sort, () -> idQuery(entityManager, type, where, sort)
+                .setMaxResults(remembered.limit()).getResultList());
+    }
+
+    /** The row ids ({@link LedgerVersion#getRowId()}) of the rows {@code where} selects, in {@code sort} order. */
+    private static <T extends LedgerVersion> TypedQuery<Long> idQuery(EntityManager entityManager, Class<T> type,
+                                                                    Specification<T> where, Sort sort) {
+        return longs(entityManager, type, where, (cb, root) -> root.<Long>get("rowId"), sort);
     }
 
     /** One number per row {@code where} selects (its id), or one for them all (their count). */
