@@ -125,6 +125,40 @@ class RememberedPagesTest extends AppTestSupport {
         assertThat(ids(page(underB))).containsExactly(issue);
     }
 
+    @Test
+    void changesWrittenSinceAPageWasReadTakeTheirPlacesInItsOrder() throws Exception {
+        // Issues of this run only (the title holds the run), registered with the issue ledger's default order
+        // (found on, newest first) not that of their registration.
+        String path = "/api/ledgers/issues?status=REGISTERED&q=" + run + "&size=100";
+        int[] foundDaysAgo = {5, 1, 3, 7, 2};
+        for (int i = 0; i < 3; i++) {
+            registerFoundOn("issue-rp-" + run + "-" + i, foundDaysAgo[i]);
+        }
+        assertThat(ids(page(path))).containsExactly(issue(1), issue(2), issue(0));
+
+        // Written since: two new issues, and one that leaves the page by its new status.
+        registerFoundOn(issue(3), foundDaysAgo[3]);
+        registerFoundOn(issue(4), foundDaysAgo[4]);
+        assertThat(fixtures.acknowledge(issue(2), "签收", null).getStatus()).isEqualTo(200);
+
+        JsonNode after = page(path);
+        assertThat(ids(after)).containsExactly(issue(1), issue(4), issue(0), issue(3));
+        assertThat(after.at("/page/totalElements").asLong()).isEqualTo(4);
+        assertThat(ids(page(path + "&sort=id,asc"))).as("the same query read in another order, from scratch")
+                .containsExactly(issue(0), issue(1), issue(3), issue(4));
+    }
+
+    String issue(int i) {
+        return "issue-rp-" + run + "-" + i;
+    }
+
+    void registerFoundOn(String issue, int daysAgo) throws Exception {
+        assertThat(fixtures.send("supervisor", HttpMethod.POST, "/api/issues", Map.of(
+                "id", issue, "title", "组织生活不规范 " + run, "description", "记录不全。",
+                "source", "SELF_EXAMINATION", "responsibleUnitId", "branch-1", "raisedByUnitId", "jgw",
+                "foundOn", AuditFixtures.TODAY.minusDays(daysAgo).toString()), null).getStatus()).isEqualTo(201);
+    }
+
     void registerAndAcknowledge(String issue) throws Exception {
         assertThat(fixtures.registerIssue(issue, null).getStatus()).isEqualTo(201);
         assertThat(fixtures.acknowledge(issue, "签收", null).getStatus()).isEqualTo(200);

@@ -74,7 +74,12 @@ public class ResponsibilityLedgerQueries {
      *
      * @param units the subtree the unit filter resolved to (null: any unit)
      */
-    private record Query(ResponsibilityLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf) {
+    private record Query(ResponsibilityLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf) implements RememberedIds.Query {
+
+        @Override
+        public boolean current() {
+            return asOf == null;
+        }
     }
 
     public PageAnswer<ResponsibilityLedgerEntry> list(ResponsibilityLedgerFilter filter, Pageable pageable,

@@ -74,7 +74,12 @@ public class TaskLedgerQueries {
      * @param units the subtree the unit filter resolved to (null: any unit)
      * @param today the day overdue is judged on
      */
-    private record Query(TaskLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf, LocalDate today) {
+    private record Query(TaskLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf, LocalDate today) implements RememberedIds.Query {
+
+        @Override
+        public boolean current() {
+            return asOf == null;
+        }
     }
 
     /** Read access (DESIGN.md §6): a task is visible when its assignee or its agreement's responsible unit is. */

@@ -48,7 +48,8 @@ public class IssueLedgerQueries {
 
     /** Where the remembered ids of this ledger's lists and exports come from (RememberedIds). */
     private static final RememberedIds.Source LEDGER =
-            new RememberedIds.Source(ProjectionNames.ISSUE_LEDGER, "issue_ledger");
+            new RememberedIds.Source(ProjectionNames.ISSUE_LEDGER, "issue_ledger", "id",
+                    "issueId");
 
     private final IssueLedgerRepository rows;
     private final EntityManager entityManager;
@@ -70,7 +71,12 @@ public class IssueLedgerQueries {
      *
      * @param units the subtree the unit filter resolved to (null: any unit)
      */
-    private record Query(IssueLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf) {
+    private record Query(IssueLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf) implements RememberedIds.Query {
+
+        @Override
+        public boolean current() {
+            return asOf == null;
+        }
     }
 
     /** Read access (DESIGN.md §6): an issue is visible when its responsible or its raising unit is in scope. */

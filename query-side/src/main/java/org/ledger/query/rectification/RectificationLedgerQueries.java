@@ -55,7 +55,8 @@ public class RectificationLedgerQueries {
 
     /** Where the remembered ids of this ledger's lists and exports come from (RememberedIds). */
     private static final RememberedIds.Source LEDGER =
-            new RememberedIds.Source(ProjectionNames.RECTIFICATION_LEDGER, "rectification_ledger");
+            new RememberedIds.Source(ProjectionNames.RECTIFICATION_LEDGER, "rectification_ledger", "id",
+                    "rectificationId");
 
     private static final List<RectificationStatus> SETTLED = List.of(RectificationStatus.CLOSED,
             RectificationStatus.ONGOING);
@@ -87,7 +88,12 @@ public class RectificationLedgerQueries {
      * @param today the day overdue and "due within" are judged on
      */
     private record Query(RectificationLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf,
-                         LocalDate today) {
+                         LocalDate today) implements RememberedIds.Query {
+
+        @Override
+        public boolean current() {
+            return asOf == null;
+        }
     }
 
     /** Read access (DESIGN.md §6): an item is visible when its owner unit or its issue's responsible unit is. */

@@ -9,6 +9,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public final class LedgerRows {
     public static <T extends LedgerVersion> Page<T> page(EntityManager entityManager, Class<T> type,
                                                        Specification<T> where, Pageable pageable,
                                                        RememberedIds remembered, RememberedIds.Source source,
-                                                       Object query, Function<List<Long>, List<T>> rowsById) {
+                                                       RememberedIds.Query query, Function<List<Long>, List<T>> rowsById) {
         long[] all = remembered(entityManager, type, where, pageable.getSort(), remembered, source, query);
         if (all == null) {
             return page(entityManager, type, where, pageable, rowsById);
@@ -99,7 +100,7 @@ public final class LedgerRows {
     public static <T extends LedgerVersion> List<Long> ids(EntityManager entityManager, Class<T> type,
                                                          Specification<T> where, Sort sort,
                                                          RememberedIds remembered, RememberedIds.Source source,
-                                                         Object query) {
+                                                         RememberedIds.Query query) {
         long[] all = remembered(entityManager, type, where, sort, remembered, source, query);
         return all == null ? idQuery(entityManager, type, where, sort).getResultList()
                 : Arrays.stream(all).boxed().toList();
@@ -109,9 +110,25 @@ public final class LedgerRows {
     private static <T extends LedgerVersion> long[] remembered(EntityManager entityManager, Class<T> type,
                                                              Specification<T> where, Sort sort,
                                                              RememberedIds remembered, RememberedIds.Source source,
-                                                             Object query) {
-        return remembered.sorted(source, query, sort, () -> idQuery(entityManager, type, where, sort)
-                .setMaxResults(remembered.limit()).getResultList());
+                                                             RememberedIds.Query query) {
+        return remembered.sorted(source, query, sort, new RememberedIds.Reader() {
+            @Override
+            public List<Long> all() {
+                return idQuery(entityManager, type, where, sort).setMaxResults(remembered.limit()).getResultList();
+            }
+
+            @Override
+            public List<Long> matchesAmong(Collection<String> items) {
+                Specification<T> among = (root, criteria, cb) -> root.get(source.itemAttribute()).in(items);
+                return idQuery(entityManager, type, where.and(among), sort).getResultList();
+            }
+
+            @Override
+            public List<Long> inOrder(Collection<Long> rowIds) {
+                Specification<T> these = (root, criteria, cb) -> root.get("rowId").in(rowIds);
+                return idQuery(entityManager, type, these, sort).getResultList();
+            }
+        });
     }
 
     /** The row ids ({@link LedgerVersion#getRowId()}) of the rows {@code where} selects, in {@code sort} order. */
