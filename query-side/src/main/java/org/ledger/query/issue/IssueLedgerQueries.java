@@ -22,6 +22,8 @@ import org.ledger.query.unit.UnitTree;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,14 +58,16 @@ public class IssueLedgerQueries {
     private final UnitTree unitTree;
     private final ReadScopes scopes;
     private final RememberedIds remembered;
+    private final NamedParameterJdbcTemplate jdbc;
 
     public IssueLedgerQueries(IssueLedgerRepository rows, EntityManager entityManager, UnitTree unitTree,
-                              ReadScopes scopes, RememberedIds remembered) {
+                              ReadScopes scopes, RememberedIds remembered, JdbcTemplate jdbc) {
         this.rows = rows;
         this.entityManager = entityManager;
         this.unitTree = unitTree;
         this.scopes = scopes;
         this.remembered = remembered;
+        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
     }
 
     /**
@@ -87,7 +91,7 @@ public class IssueLedgerQueries {
     public PageAnswer<IssueLedgerEntry> list(IssueLedgerFilter filter, Pageable pageable, Instant asOf) {
         Query query = query(filter, asOf);
         return PageAnswer.of(LedgerRows.page(entityManager, IssueLedgerRow.class, selecting(query), pageable,
-                remembered, LEDGER, query, ids -> LedgerRows.load(rows, ids)), IssueLedgerEntry::of);
+                remembered, LEDGER, query, this::read), IssueLedgerEntry::of);
     }
 
     /** An export's first read: the row ids of the whole filtered ledger, in {@code sort} order ({@link LedgerRows}). */
@@ -98,7 +102,12 @@ public class IssueLedgerQueries {
 
     /** An export's further reads: the entries of these row ids, in their order. */
     public List<IssueLedgerEntry> rows(List<Long> rowIds) {
-        return LedgerRows.load(rows, rowIds).stream().map(IssueLedgerEntry::of).toList();
+        return read(rowIds).stream().map(IssueLedgerEntry::of).toList();
+    }
+
+    /** The rows with these row ids, in their order, by plain JDBC ({@link IssueLedgerRow#read}). */
+    private List<IssueLedgerRow> read(List<Long> rowIds) {
+        return LedgerRows.read(jdbc, "issue_ledger", (row, number) -> IssueLedgerRow.read(row), rowIds);
     }
 
     private Query query(IssueLedgerFilter filter, Instant asOf) {
