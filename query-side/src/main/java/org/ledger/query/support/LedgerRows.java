@@ -66,7 +66,8 @@ public final class LedgerRows {
     public static <T extends LedgerVersion> Page<T> page(EntityManager entityManager, Class<T> type,
                                                        Specification<T> where, Pageable pageable,
                                                        RememberedIds remembered, RememberedIds.Source source,
-                                                       RememberedIds.Query query, Function<List<Long>, List<T>> rowsById) {
+                                                       RememberedIds.Query query,
+                                                       Function<List<Long>, List<T>> rowsById) {
         long[] all = remembered(entityManager, type, where, pageable.getSort(), remembered, source, query);
         if (all == null) {
             return page(entityManager, type, where, pageable, rowsById);

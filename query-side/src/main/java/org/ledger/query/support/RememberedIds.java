@@ -27,11 +27,11 @@ import org.springframework.stereotype.Component;
  * <p><b>When a ledger has changed</b> is read from the database on every request, so that it holds for every node
  * that shares it, not only for the one whose projection wrote: the {@link Stamp} is the tracking tokens of the
  * ledger's projection (stored in the same transaction as the rows of each batch it handles), the newest row id of
- * its table (every change of a ledger row writes a new version, and a rebuild's truncate keeps counting on) and the
- * number of its dead letters (a retried letter changes rows without moving a token), and its oldest row id (which only a
- * rebuild changes): one statement of four index
- * lookups. Anything else a query depends on — the filter, the units its subtree resolved to, the reader's scope,
- * {@code asOf}, "today", the sort — is part of the key its caller gives. The stamp is read before the ids, so an
+ * its table (every change of a ledger row writes a new version, and a rebuild's truncate keeps counting on), the
+ * number of its dead letters (a retried letter changes rows without moving a token) and its oldest row id (which
+ * only a rebuild changes): one statement of four index lookups. Anything else a query depends on — the filter, the
+ * units its subtree resolved to, the reader's scope, {@code asOf}, "today", the sort — is part of the key its caller
+ * gives. The stamp is read before the ids, so an
  * entry never holds an older state than the stamp it is filed under.
  *
  * <p><b>A ledger being written to</b> made every remembered query of it a miss, and a miss sorted all of the query's
@@ -75,7 +75,7 @@ public class RememberedIds {
     public record Stamp(List<ByteBuffer> tokens, Long newestRow, Long deadLetters, Long oldestRow) {
     }
 
-    /** Every input of a ledger query besides the ledger's state and the sort; a record, so that equal queries are equal. */
+    /** Every input of a ledger query besides the ledger's state and the sort; a record, so equal queries are equal. */
     public interface Query {
 
         /** Reads the ledger as it is now (no {@code asOf}): only then can changes be applied to its ids. */
