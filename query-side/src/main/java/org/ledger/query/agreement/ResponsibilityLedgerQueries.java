@@ -74,7 +74,8 @@ public class ResponsibilityLedgerQueries {
      *
      * @param units the subtree the unit filter resolved to (null: any unit)
      */
-    private record Query(ResponsibilityLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf) implements RememberedIds.Query {
+    private record Query(ResponsibilityLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf)
+            implements RememberedIds.Query {
 
         @Override
         public boolean current() {

@@ -74,7 +74,8 @@ public class TaskLedgerQueries {
      * @param units the subtree the unit filter resolved to (null: any unit)
      * @param today the day overdue is judged on
      */
-    private record Query(TaskLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf, LocalDate today) implements RememberedIds.Query {
+    private record Query(TaskLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf, LocalDate today)
+            implements RememberedIds.Query {
 
         @Override
         public boolean current() {

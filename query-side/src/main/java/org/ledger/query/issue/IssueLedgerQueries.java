@@ -50,8 +50,7 @@ public class IssueLedgerQueries {
 
     /** Where the remembered ids of this ledger's lists and exports come from (RememberedIds). */
     private static final RememberedIds.Source LEDGER =
-            new RememberedIds.Source(ProjectionNames.ISSUE_LEDGER, "issue_ledger", "id",
-                    "issueId");
+            new RememberedIds.Source(ProjectionNames.ISSUE_LEDGER, "issue_ledger", "id", "issueId");
 
     private final IssueLedgerRepository rows;
     private final EntityManager entityManager;
@@ -75,7 +74,8 @@ public class IssueLedgerQueries {
      *
      * @param units the subtree the unit filter resolved to (null: any unit)
      */
-    private record Query(IssueLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf) implements RememberedIds.Query {
+    private record Query(IssueLedgerFilter filter, Set<String> units, ReadScope scope, Instant asOf)
+            implements RememberedIds.Query {
 
         @Override
         public boolean current() {
