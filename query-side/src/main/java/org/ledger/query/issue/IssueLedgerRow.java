@@ -107,7 +107,7 @@ public class IssueLedgerRow extends LedgerVersion {
     /**
      * A version read by plain JDBC from a {@code select *} of {@code issue_ledger}, not managed by JPA: a page's 20
      * rows and an export's chunks. Through JPA they were 15 % of a remembered page's CPU (issue 9).
-     * {@code IssueLedgerReadByIdTest} checks that it reads every column as JPA does.
+     * {@code IssueLedgerProjectionTest} checks that it reads every column as JPA does.
      */
     static IssueLedgerRow read(ResultSet row) throws SQLException {
         IssueLedgerRow read = new IssueLedgerRow();

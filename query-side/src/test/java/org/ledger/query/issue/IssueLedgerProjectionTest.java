@@ -30,6 +30,8 @@ import org.ledger.query.support.PageAnswer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.data.domain.Sort;
 import org.springframework.web.server.ResponseStatusException;
 
 @DataJpaTest
@@ -45,6 +47,8 @@ class IssueLedgerProjectionTest {
     IssueLedgerQueries queries;
     @Autowired
     IssueLedgerRepository rows;
+    @Autowired
+    JdbcTemplate jdbc;
 
     static Instant at(int minutes) {
         return T0.plusSeconds(60L * minutes);
@@ -251,5 +255,37 @@ class IssueLedgerProjectionTest {
     private List<String> ids(IssueLedgerFilter filter) {
         return queries.list(filter, IssueLedgerQueries.PAGING.pageable(0, 200, null), null).content().stream()
                 .map(IssueLedgerEntry::id).toList();
+    }
+
+    /**
+     * Pages and exports read their rows by plain JDBC ({@link IssueLedgerRow#read}); what they show must be what the
+     * ledger's entities show, column by column, empty columns included.
+     */
+    @Test
+    void aRowReadByJdbcHoldsEveryColumnAsItsEntityDoes() {
+        // i-1 has every column filled; i-2 leaves every optional one empty.
+        projection.on(new IssueRegistered(IssueId.of("i-1"), "三会一课记录不规范", "缺少签名", IssueSource.INSPECTION,
+                "督查第3批", "组织生活", Severity.MAJOR, UnitId.of("branch-02"), UnitId.of("community"),
+                LocalDate.of(2024, 4, 10), new ResponsibilityItemRef("agr-1", "item-3")), 0, T0);
+        projection.on(new IssueAcknowledged(IssueId.of("i-1"), "secretary", null), 1, T0.plusSeconds(1));
+        projection.on(new RootCauseRecorded(IssueId.of("i-1"), 1, "学习不深入"), 2, T0.plusSeconds(2));
+        projection.on(itemAdded("i-1", "r-1"), 3, T0.plusSeconds(3));
+        projection.on(outcome("i-1", "r-1", RectificationOutcome.CLOSED), 4,
+                T0.plusSeconds(4));
+        projection.on(new IssueRegistered(IssueId.of("i-2"), "党费收缴不及时", null, IssueSource.SELF_EXAMINATION,
+                null, null, null, UnitId.of("branch-01"), null, null, null), 0, T0.plusSeconds(5));
+        projection.on(new IssueDismissed(IssueId.of("i-2"), "重复登记", "supervisor"), 1, T0.plusSeconds(6));
+
+        List<IssueLedgerRow> entities = rows.findAll(Sort.by("rowId"));
+        List<IssueLedgerRow> read = jdbc.query("select * from issue_ledger order by row_id",
+                (row, number) -> IssueLedgerRow.read(row));
+        assertThat(entities).hasSize(7);
+        assertThat(read).usingRecursiveFieldByFieldElementComparator().isEqualTo(entities);
+
+        List<Long> rowIds = queries.rowIds(IssueLedgerFilter.none(), Sort.by("issueId"), null);
+        assertThat(queries.rows(rowIds)).containsExactly(queries.find("i-1", null).orElseThrow(),
+                queries.find("i-2", null).orElseThrow());
+        assertThat(queries.rows(rowIds).get(0).rootCause()).isEqualTo("学习不深入");
+        assertThat(queries.rows(rowIds).get(1).severity()).isNull();
     }
 }
