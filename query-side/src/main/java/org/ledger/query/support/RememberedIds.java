@@ -178,17 +178,19 @@ public class RememberedIds {
     /**
      * Whether the ledger's changes since {@code known} can be applied to its ids instead of reading them all again:
      * the query reads the current ledger, its ledger names its items, no rebuild emptied the table since (same oldest
-     * row), and there were no dead letters before nor now — so every row was written by the projection's one
-     * processor thread, which commits its rows in the order of their ids, and the rows written since are exactly those
-     * with higher ids than the newest one known. (A dead letter retried by an administrator writes beside that
-     * thread.) At most {@value #MOST_CHANGED_ROWS} rows may have been written since.
+     * row), the projection has one segment and there were no dead letters before nor now — so every row was written
+     * by the projection's one processor thread, which commits its rows in the order of their ids, and the rows written
+     * since are exactly those with higher ids than the newest one known. (A dead letter retried by an administrator
+     * writes beside that thread; so do the threads of other segments, in a store made before SegmentMerge.) At most
+     * {@value #MOST_CHANGED_ROWS} rows may have been written since.
      */
     private static boolean changesApply(Known known, Stamp now, Key key) {
         if (known == null || known.ids() == TOO_MANY || !key.query().current() || key.source().itemColumn() == null) {
             return false;
         }
         Stamp then = known.stamp();
-        return then.newestRow() != null && now.newestRow() != null && then.oldestRow() != null
+        return then.tokens().size() == 1 && now.tokens().size() == 1
+                && then.newestRow() != null && now.newestRow() != null && then.oldestRow() != null
                 && then.oldestRow().equals(now.oldestRow()) && then.deadLetters() == 0 && now.deadLetters() == 0
                 && now.newestRow() >= then.newestRow() && now.newestRow() - then.newestRow() <= MOST_CHANGED_ROWS;
     }
@@ -270,7 +272,7 @@ public class RememberedIds {
 
     /**
      * The state {@code source} is in now, in one statement: its projection's tokens (one row per segment, none before
-     * its first start), the newest row id of its table and the number of its dead letters.
+     * its first start), the newest and the oldest row id of its table and the number of its dead letters.
      */
     public Stamp stamp(Source source) {
         // The left join gives one row when the projection has no token yet, one per segment when it has.
