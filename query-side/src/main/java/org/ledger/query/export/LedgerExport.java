@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
-import org.ledger.query.support.Await;
 
 /**
  * One ledger as a table: its columns in 台账 order with Chinese headers, and how to page through its rows. The
@@ -88,9 +88,24 @@ final class LedgerExport<E> {
             if (reading == null) {
                 break;
             }
-            chunk = Await.result(reading);
+            chunk = await(reading);
         }
         writer.finish();
         return written;
+    }
+
+    /**
+     * The next chunk once the reading thread has it. A runtime exception it failed with is rethrown as itself, not
+     * wrapped, so that a query timeout still maps to 503 and a vanished row still says so.
+     */
+    private static <T> T await(CompletableFuture<T> reading) {
+        try {
+            return reading.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
     }
 }

@@ -119,8 +119,7 @@ public class IssueLedgerRow extends LedgerVersion {
         read.source = IssueSource.valueOf(row.getString("source"));
         read.sourceReference = row.getString("source_reference");
         read.category = row.getString("category");
-        String severity = row.getString("severity");
-        read.severity = severity == null ? null : Severity.valueOf(severity);
+        read.severity = named(Severity.class, row.getString("severity"));
         read.responsibleUnitId = row.getString("responsible_unit_id");
         read.raisedByUnitId = row.getString("raised_by_unit_id");
         read.foundOn = date(row, "found_on");

@@ -228,10 +228,6 @@ public class RectificationLedgerRow extends LedgerVersion {
         return read;
     }
 
-    private static <E extends Enum<E>> E named(Class<E> type, String name) {
-        return name == null ? null : Enum.valueOf(type, name);
-    }
-
     void touch(Instant at) {
         this.updatedAt = at;
     }

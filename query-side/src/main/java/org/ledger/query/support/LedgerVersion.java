@@ -85,6 +85,11 @@ public abstract class LedgerVersion {
         return value == null ? null : value.toInstant();
     }
 
+    /** A column holding an enum constant's name; null for SQL null. */
+    protected static <E extends Enum<E>> E named(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
     /** A {@code date} column; null for SQL null. */
     protected static LocalDate date(ResultSet row, String column) throws SQLException {
         return row.getObject(column, LocalDate.class);
