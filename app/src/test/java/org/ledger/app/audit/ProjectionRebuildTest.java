@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingModule;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ledger.app.AppTestSupport;
 import org.ledger.app.ProjectionTables;
+import org.ledger.query.support.UninterruptedStops;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +43,9 @@ class ProjectionRebuildTest extends AppTestSupport {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    EventProcessingModule eventProcessingModule;
 
     AuditFixtures fixtures;
 
@@ -115,6 +120,16 @@ class ProjectionRebuildTest extends AppTestSupport {
             assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
         }
         assertThat(jdbc.queryForList("select * from integrity_chain order by global_index")).isEqualTo(chainBefore);
+    }
+
+    /**
+     * What a rebuild's stop does with a batch in progress is {@code UninterruptedStopsTest}'s (a batch longer than
+     * Axon's 5 seconds finishes instead of being interrupted, which on H2 closed the database); this checks that the
+     * application's processors are built by that module, not by the one Axon's auto-configuration would declare.
+     */
+    @Test
+    void theProcessorsAreBuiltToFinishTheirBatchWhenARebuildStopsThem() {
+        assertThat(eventProcessingModule).isInstanceOf(UninterruptedStops.class);
     }
 
     @Test

@@ -2,9 +2,13 @@ package org.ledger.query.support;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.EventProcessingModule;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 
@@ -30,6 +34,9 @@ import org.springframework.orm.jpa.SharedEntityManagerCreator;
  * <p>The projections that write through JPA flush and forget their entities after each event
  * ({@link FlushEachEvent}); those that write through JDBC (audit log, integrity chain, look-back report, evidence)
  * keep no entities.
+ *
+ * <p>A processor being stopped (a rebuild, a node without the query role, shutdown) lets its workers finish their
+ * batch instead of interrupting them after 5 seconds ({@link UninterruptedStops}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionConfiguration {
@@ -38,6 +45,16 @@ public class ProjectionConfiguration {
     static final List<String> JPA_PROJECTIONS = List.of(ProjectionNames.ISSUE_LEDGER,
             ProjectionNames.RECTIFICATION_LEDGER, ProjectionNames.RESPONSIBILITY_LEDGER, ProjectionNames.TASK_LEDGER,
             ProjectionNames.UNIT_TREE, ProjectionNames.RECTIFICATION_STATISTICS);
+
+    /**
+     * Replaces Axon's own module (its auto-configuration declares it only when the application has none). Static: the
+     * {@code @Autowired} methods below take the module itself as their {@link EventProcessingConfigurer}.
+     */
+    @Bean
+    public static EventProcessingModule eventProcessingModule(
+            @Value("${ledger.projections.worker-termination-timeout:5m}") Duration workerTerminationTimeout) {
+        return new UninterruptedStops(workerTerminationTimeout);
+    }
 
     @Autowired
     public void configureSequencing(EventProcessingConfigurer configurer) {
