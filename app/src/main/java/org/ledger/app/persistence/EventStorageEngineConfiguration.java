@@ -33,8 +33,7 @@ class EventStorageEngineConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
-                .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager);
-        return new GapQueryEventStorageEngine(builder);
+                .entityManagerProvider(entityManagerProvider);
+        return new GapQueryEventStorageEngine(builder, transactionManager);
     }
 }

@@ -2,17 +2,30 @@ package org.ledger.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.ledger.app.AppTestSupport;
 import org.ledger.app.TestIssues;
 import org.ledger.app.TestUnits;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -20,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A tracking processor whose token has gaps gets exactly the events Axon's own query would give it: those of the gaps
- * that exist, then everything past its position, in order — across several of the engine's batches.
+ * that exist, then everything past its position, in order — across several of the engine's batches; and the engine's
+ * own reading of the tracked events (timestamps parsed once) gives the tokens and events Axon's engine gives.
  */
 @AutoConfigureMockMvc
 class GapQueryEventStorageEngineTest extends AppTestSupport {
@@ -36,6 +50,25 @@ class GapQueryEventStorageEngineTest extends AppTestSupport {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    Serializer serializer;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    @Autowired
+    PersistenceExceptionResolver persistenceExceptionResolver;
+
+    @Autowired
+    org.axonframework.config.Configuration configuration;
+
+    @Autowired
+    EntityManagerProvider entityManagerProvider;
+
+    @Autowired
+    TransactionManager transactionManager;
 
     @Test
     void aTokenWithGapsReadsTheGapsThenEverythingPastItsPosition() throws Exception {
@@ -64,6 +97,63 @@ class GapQueryEventStorageEngineTest extends AppTestSupport {
 
         assertThat(expected).hasSize(6);
         assertThat(read).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void everyTokenAndEventIsWhatAxonsOwnEngineReads() throws Exception {
+        TestUnits.ensure(mvc);
+        for (int i = 0; i < 3; i++) {
+            TestIssues.register(mvc, "gap-query-axon-" + UUID.randomUUID());
+        }
+        JpaEventStorageEngine axons = JpaEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager)
+                .build();
+        List<Long> stored = jdbc.queryForList("select global_index from domain_event_entry order by global_index",
+                Long.class);
+        long first = stored.get(0);
+        long middle = stored.get(stored.size() / 2);
+        TreeSet<Long> someGaps = new TreeSet<>(List.of(stored.get(1), stored.get(stored.size() / 3), -7L));
+        // more than Axon's 250: the token is cleaned first; gaps below the first stored row, which is old, go
+        TreeSet<Long> manyGaps = new TreeSet<>();
+        for (long gap = first - 300; gap < first; gap++) {
+            manyGaps.add(gap);
+        }
+        // the first stored event just too old for a gap below it to fill, the later ones not: cleaning shows
+        Instant firstStored = Instant.parse(jdbc.queryForObject(
+                "select time_stamp from domain_event_entry where global_index = ?", String.class, first));
+        Clock clock = GenericEventMessage.clock;
+        for (Clock frozen : List.of(Clock.fixed(Instant.now(), ZoneOffset.UTC),
+                Clock.fixed(Instant.now().plus(Duration.ofHours(1)), ZoneOffset.UTC),
+                Clock.fixed(firstStored.plusSeconds(60).plusMillis(1), ZoneOffset.UTC))) {
+            // a fixed clock: whether gaps may still fill depends on the events' age, the same for both reads
+            GenericEventMessage.clock = frozen;
+            try {
+                for (GapAwareTrackingToken token : Arrays.asList(null,
+                        GapAwareTrackingToken.newInstance(middle, someGaps),
+                        GapAwareTrackingToken.newInstance(middle, manyGaps))) {
+                    List<String> ours = read(engine, token);
+                    assertThat(ours).as("from %s", token).isNotEmpty().containsExactlyElementsOf(read(axons, token));
+                }
+            } finally {
+                GenericEventMessage.clock = clock;
+            }
+        }
+    }
+
+    /** Each event as its token, identity, aggregate and sequence, timestamp and payload type. */
+    private List<String> read(EventStorageEngine source, GapAwareTrackingToken token) {
+        return transactions.execute(status -> source.readEvents(token, false)
+                .map(event -> event.trackingToken() + " " + event.getIdentifier() + " "
+                        + (event instanceof DomainEventMessage<?> domain
+                        ? domain.getAggregateIdentifier() + "/" + domain.getSequenceNumber() : "-") + " "
+                        + event.getTimestamp() + " " + event.getPayloadType().getName())
+                .toList());
     }
 
     @Test
