@@ -39,6 +39,10 @@ public class UninterruptedStops extends EventProcessingModule {
         this.workerTerminationTimeout = workerTerminationTimeout;
     }
 
+    /**
+     * The configuration may be Axon's default, shared by the processors built without one of their own; setting the
+     * same timeout on it again for each of them changes nothing further.
+     */
     @Override
     protected EventProcessor trackingEventProcessor(String name, EventHandlerInvoker handlers,
                                                     TrackingEventProcessorConfiguration configuration,
