@@ -41,7 +41,7 @@ import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
  */
 class GapQueryEventStorageEngine extends JpaEventStorageEngine {
 
-    /** Axon's defaults, set explicitly on the builder ({@code EventStorageEngineConfiguration}) and used here. */
+    /** Axon's defaults, set on the builder by the constructor, so that the copied reading below uses the same. */
     static final int MAX_GAP_OFFSET = 10_000;
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
     static final int GAP_TIMEOUT_MILLIS = 60_000;

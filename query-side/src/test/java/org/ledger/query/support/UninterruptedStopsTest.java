@@ -41,33 +41,38 @@ class UninterruptedStopsTest {
 
     @Test
     void aBatchLongerThanAxonsFiveSecondsFinishesAndIsStoredWhenItsProcessorStops() throws Exception {
-        SlowProjection projection = new SlowProjection(Duration.ofMillis(6_500));
-        TrackingEventProcessor processor = start(new UninterruptedStops(Duration.ofMinutes(5)), projection);
+        Stopped stopped = stopInTheMiddleOfABatch(new UninterruptedStops(Duration.ofMinutes(5)),
+                Duration.ofMillis(6_500));
 
-        axon.eventBus().publish(GenericEventMessage.asEventMessage("one event"));
-        assertThat(projection.began.await(10, TimeUnit.SECONDS)).isTrue();
-        long stopping = System.nanoTime();
-        processor.shutDown();
-        Duration stop = Duration.ofNanos(System.nanoTime() - stopping);
-
-        assertThat(projection.interrupted).as("the worker was interrupted").isFalse();
-        assertThat(projection.finished).as("the handler ran to its end").isTrue();
-        assertThat(stop).as("the stop waited for the batch").isGreaterThan(Duration.ofSeconds(5));
+        assertThat(stopped.projection().interrupted).as("the worker was interrupted").isFalse();
+        assertThat(stopped.projection().finished).as("the handler ran to its end").isTrue();
+        assertThat(stopped.took()).as("the stop waited for the batch").isGreaterThan(Duration.ofSeconds(5));
         TrackingToken token = axon.getComponent(InMemoryTokenStore.class).fetchToken(GROUP, 0);
         assertThat(token.position()).as("the batch committed its token").hasValue(0L);
     }
 
     @Test
     void aWorkerStuckBeyondTheTimeoutIsInterruptedAfterIt() throws Exception {
-        SlowProjection projection = new SlowProjection(Duration.ofMinutes(1));
-        TrackingEventProcessor processor = start(new UninterruptedStops(Duration.ofMillis(300)), projection);
+        Stopped stopped = stopInTheMiddleOfABatch(new UninterruptedStops(Duration.ofMillis(300)),
+                Duration.ofMinutes(1));
 
+        assertThat(stopped.projection().interrupted).isTrue();
+        assertThat(stopped.projection().finished).isFalse();
+    }
+
+    /** A projection taking {@code batch} over its one event, and how long its processor's stop took. */
+    private record Stopped(SlowProjection projection, Duration took) {
+    }
+
+    /** Starts a processor, gives it one event and stops it once its handler has begun. */
+    private Stopped stopInTheMiddleOfABatch(UninterruptedStops module, Duration batch) throws InterruptedException {
+        SlowProjection projection = new SlowProjection(batch);
+        TrackingEventProcessor processor = start(module, projection);
         axon.eventBus().publish(GenericEventMessage.asEventMessage("one event"));
         assertThat(projection.began.await(10, TimeUnit.SECONDS)).isTrue();
+        long stopping = System.nanoTime();
         processor.shutDown();
-
-        assertThat(projection.interrupted).isTrue();
-        assertThat(projection.finished).isFalse();
+        return new Stopped(projection, Duration.ofNanos(System.nanoTime() - stopping));
     }
 
     private TrackingEventProcessor start(UninterruptedStops module, SlowProjection projection) {
