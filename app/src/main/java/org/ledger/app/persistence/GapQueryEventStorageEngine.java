@@ -42,10 +42,10 @@ import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 class GapQueryEventStorageEngine extends JpaEventStorageEngine {
 
     /** Axon's defaults, set on the builder by the constructor, so that the copied reading below uses the same. */
-    static final int MAX_GAP_OFFSET = 10_000;
-    static final long LOWEST_GLOBAL_SEQUENCE = 1;
-    static final int GAP_TIMEOUT_MILLIS = 60_000;
-    static final int GAP_CLEANING_THRESHOLD = 250;
+    private static final int MAX_GAP_OFFSET = 10_000;
+    private static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    private static final int GAP_TIMEOUT_MILLIS = 60_000;
+    private static final int GAP_CLEANING_THRESHOLD = 250;
 
     private static final String COLUMNS = "SELECT e.globalIndex, e.type, e.aggregateIdentifier, e.sequenceNumber, "
             + "e.eventIdentifier, e.timeStamp, e.payloadType, e.payloadRevision, e.payload, e.metaData FROM ";
