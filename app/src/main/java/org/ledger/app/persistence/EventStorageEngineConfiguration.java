@@ -27,13 +27,22 @@ class EventStorageEngineConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           EntityManagerProvider entityManagerProvider,
                                           TransactionManager transactionManager) {
-        JpaEventStorageEngine.Builder builder = JpaEventStorageEngine.builder()
+        return new GapQueryEventStorageEngine(axonsSettings(defaultSerializer, persistenceExceptionResolver,
+                eventSerializer, configuration, entityManagerProvider), transactionManager);
+    }
+
+    /** The settings Axon's auto-configuration gives its JPA engine; also how a test builds Axon's own to compare. */
+    static JpaEventStorageEngine.Builder axonsSettings(Serializer defaultSerializer,
+                                                       PersistenceExceptionResolver persistenceExceptionResolver,
+                                                       Serializer eventSerializer,
+                                                       org.axonframework.config.Configuration configuration,
+                                                       EntityManagerProvider entityManagerProvider) {
+        return JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider);
-        return new GapQueryEventStorageEngine(builder, transactionManager);
     }
 }

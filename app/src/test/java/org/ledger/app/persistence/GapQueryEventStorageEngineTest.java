@@ -105,13 +105,8 @@ class GapQueryEventStorageEngineTest extends AppTestSupport {
         for (int i = 0; i < 3; i++) {
             TestIssues.register(mvc, "gap-query-axon-" + UUID.randomUUID());
         }
-        JpaEventStorageEngine axons = JpaEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
-                .snapshotFilter(configuration.snapshotFilter())
-                .entityManagerProvider(entityManagerProvider)
+        JpaEventStorageEngine axons = EventStorageEngineConfiguration.axonsSettings(serializer,
+                        persistenceExceptionResolver, eventSerializer, configuration, entityManagerProvider)
                 .transactionManager(transactionManager)
                 .build();
         List<Long> stored = jdbc.queryForList("select global_index from domain_event_entry order by global_index",
