@@ -39,7 +39,8 @@ class SegmentMerge {
 
     /**
      * How long one processor may take to be merged down, and one merge at most: after each merge the merged segment
-     * is claimed again only after Axon's token claim interval (5 s by default).
+     * is claimed again only on the processor's next look for segments (its token claim interval: 1 s, set in
+     * application.yml).
      */
     static final Duration PER_PROCESSOR = Duration.ofMinutes(2);
 

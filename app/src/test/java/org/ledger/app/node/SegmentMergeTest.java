@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.common.transaction.TransactionManager;
@@ -13,6 +14,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.junit.jupiter.api.Test;
 import org.ledger.app.AppTestSupport;
 import org.ledger.app.TestIssues;
@@ -51,6 +53,9 @@ class SegmentMergeTest extends AppTestSupport {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    EventProcessorProperties processorProperties;
+
     @Test
     void aProjectionWhoseStoreHasFourSegmentsIsMergedIntoOneAndKeepsUp() throws Exception {
         TestUnits.ensure(mvc);
@@ -80,6 +85,18 @@ class SegmentMergeTest extends AppTestSupport {
         mvc.perform(get("/api/ledgers/issues/" + id).with(httpBasic("supervisor", "supervisor-pw")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.title").value(TestIssues.TITLE));
+    }
+
+    /**
+     * A merged segment, and one another node let go of, is claimed on the processor's next look for segments: every
+     * projection looks each second, not after Axon's default 5 (application.yml, token-claim-interval).
+     */
+    @Test
+    void everyProjectionLooksForSegmentsToClaimEachSecond() {
+        assertThat(processorProperties.getProcessors()).hasSizeGreaterThanOrEqualTo(10);
+        processorProperties.getProcessors().forEach((name, settings) -> assertThat(Duration.ofMillis(
+                settings.getTokenClaimIntervalTimeUnit().toMillis(settings.getTokenClaimInterval())))
+                .as(name).isEqualTo(Duration.ofSeconds(1)));
     }
 
     private int segments() {
