@@ -1,17 +1,21 @@
 package org.ledger.app.deadline;
 
+import java.time.Clock;
 import java.time.Instant;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Axon's db-scheduler deadline manager, except that it cancels a scope's deadlines through an index instead of
- * reading every pending deadline, and that cancelling a deadline which is firing or has fired is not an error.
+ * reading every pending deadline, that cancelling a deadline which is firing or has fired is not an error, and that
+ * a deadline already due when it is scheduled fires as soon as its command has committed.
  *
  * <p><b>Index.</b> Every rectification and agreement command that moves or ends warnings calls
  * {@code cancelAllWithinScope}. Axon's implementation fetches and deserializes all scheduled deadlines of all items
@@ -27,31 +31,54 @@ import org.slf4j.LoggerFactory;
  * with it. Such a deadline needs no cancelling: its handler ignores warnings for an item that is no longer in
  * progress or whose deadline has moved. So those three db-scheduler outcomes are logged and ignored on cancel;
  * scheduling, and every database error, fail as before.
+ *
+ * <p><b>Due at once.</b> A warning can be due when it is scheduled (an item approved five days before its deadline is
+ * YELLOW at once). db-scheduler's immediate execution wakes its poller as soon as the row is inserted — inside the
+ * command's transaction, so the poller's query, on another connection, does not see the row yet, and the warning
+ * waited for the next poll (10 s; a trace of {@code AsOfReadsTest} showed both of its warnings fire 10.0 s after
+ * their commands). So a deadline due at scheduling asks the scheduler to poll once more when the unit of work has
+ * committed. A deadline due later is found by the regular polls, as before.
  */
 class CancellationTolerantDeadlineManager extends DbSchedulerDeadlineManager {
 
     private static final Logger log = LoggerFactory.getLogger(CancellationTolerantDeadlineManager.class);
 
     private final DeadlineIndex index;
+    private final Scheduler scheduler;
+    private final Clock clock;
 
     /** True while a cancel method registers its work, so that only that work is made tolerant. */
     private final ThreadLocal<Boolean> registeringCancellation = ThreadLocal.withInitial(() -> false);
 
-    CancellationTolerantDeadlineManager(Builder builder, DeadlineIndex index) {
+    /**
+     * @param scheduler the scheduler the builder was given, asked to poll after a commit that scheduled a due deadline
+     * @param clock     the application's clock, which db-scheduler also reads to decide what is due
+     */
+    CancellationTolerantDeadlineManager(Builder builder, DeadlineIndex index, Scheduler scheduler, Clock clock) {
         super(builder);
         this.index = index;
+        this.scheduler = scheduler;
+        this.clock = clock;
     }
 
     /**
      * Schedules as Axon does (the db-scheduler row is written when the unit of work prepares its commit) and records
      * the schedule in the index at once, in the current transaction: a cancel later in the same command finds it,
-     * and a command that rolls back leaves neither row. (The shorter {@code schedule} overloads end up here.)
+     * and a command that rolls back leaves neither row. A deadline already due has the scheduler poll once the unit
+     * of work has committed (after a rollback it does not). (The shorter {@code schedule} overloads end up here.)
      */
     @Override
     public String schedule(Instant triggerDateTime, String deadlineName, Object messageOrPayload,
                            ScopeDescriptor deadlineScope) {
         String scheduleId = super.schedule(triggerDateTime, deadlineName, messageOrPayload, deadlineScope);
         index.record(scheduleId, deadlineName, deadlineScope.scopeDescription());
+        if (!triggerDateTime.isAfter(clock.instant())) {
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(unitOfWork -> scheduler.triggerCheckForDueExecutions());
+            } else {
+                scheduler.triggerCheckForDueExecutions();
+            }
+        }
         return scheduleId;
     }
 

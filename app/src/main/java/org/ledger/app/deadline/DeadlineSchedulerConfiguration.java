@@ -33,13 +33,15 @@ public class DeadlineSchedulerConfiguration {
      * starter starts and stops the scheduler), but tolerant of cancelling a deadline that is firing: see
      * {@link CancellationTolerantDeadlineManager}. Declared as a {@code DbSchedulerDeadlineManager}, the type the
      * auto-configuration backs off for, and which its db-scheduler task looks up to run deadlines. It cancels a
-     * scope's deadlines through the {@link DeadlineIndex} instead of reading all of them.
+     * scope's deadlines through the {@link DeadlineIndex} instead of reading all of them, and has the scheduler poll
+     * after a commit that scheduled a deadline already due.
      */
     @Bean
     DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
                                     @Qualifier("eventSerializer") Serializer serializer,
                                     TransactionManager transactionManager,
-                                    DeadlineManagerSpanFactory spanFactory, DeadlineIndex deadlineIndex) {
+                                    DeadlineManagerSpanFactory spanFactory, DeadlineIndex deadlineIndex,
+                                    Clock clock) {
         return new CancellationTolerantDeadlineManager(DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
@@ -47,7 +49,7 @@ public class DeadlineSchedulerConfiguration {
                 .transactionManager(transactionManager)
                 .spanFactory(spanFactory)
                 .startScheduler(false)
-                .stopScheduler(false), deadlineIndex);
+                .stopScheduler(false), deadlineIndex, scheduler, clock);
     }
 
     @Bean

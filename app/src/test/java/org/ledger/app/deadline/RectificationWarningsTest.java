@@ -98,6 +98,22 @@ class RectificationWarningsTest {
         }
     }
 
+    /**
+     * Approved five days before its deadline, an item is YELLOW at once: its GREEN and YELLOW warnings are due when
+     * they are scheduled. They fire once the approval has committed, not at db-scheduler's next poll — this
+     * application polls once an hour, after the one poll it makes at start-up.
+     */
+    @Test
+    void warningsDueWhenTheyAreScheduledFireOnceTheCommandHasCommitted() throws Exception {
+        CLOCK.set(DEADLINE.minusDays(5).atTime(9, 0).atZone(ZONE).toInstant());
+        try (ConfigurableApplicationContext app = start("1h")) {
+            HttpClientSupport http = client(app);
+            planAndApprove(http, "rect-w-3");
+            awaitLevel(http, "rect-w-3", "YELLOW");
+            assertThat(warnings(app, "rect-w-3")).endsWith("WarningIssued YELLOW").doesNotContain("BecameOverdue");
+        }
+    }
+
     private static void planAndApprove(HttpClientSupport http, String id) {
         TestUnits.ensure(http, "supervisor");
         String issue = "issue-" + id;
@@ -147,12 +163,16 @@ class RectificationWarningsTest {
     }
 
     private ConfigurableApplicationContext start() {
+        // poll often so the test need not wait the production 10s
+        return start("200ms");
+    }
+
+    private ConfigurableApplicationContext start(String pollingInterval) {
         return new SpringApplicationBuilder(LedgerApplication.class, MovableClockConfiguration.class).run(
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--ledger.data-dir=" + dataDir,
-                // poll often so the test need not wait the production 10s
-                "--db-scheduler.polling-interval=200ms",
+                "--db-scheduler.polling-interval=" + pollingInterval,
                 "--ledger.security.accounts[0].username=supervisor",
                 "--ledger.security.accounts[0].password={noop}supervisor",
                 "--ledger.security.accounts[0].roles=SUPERVISOR",
