@@ -99,9 +99,9 @@ class RectificationWarningsTest {
     }
 
     /**
-     * Approved five days before its deadline, an item is YELLOW at once: its GREEN and YELLOW warnings are due when
-     * they are scheduled. They fire once the approval has committed, not at db-scheduler's next poll — this
-     * application polls once an hour, after the one poll it makes at start-up.
+     * Approved five days before its deadline, an item is YELLOW at once: its YELLOW warning is due when it is
+     * scheduled. It fires once the approval has committed, not at db-scheduler's next poll — this application polls
+     * once an hour, after the one poll it makes at start-up.
      */
     @Test
     void warningsDueWhenTheyAreScheduledFireOnceTheCommandHasCommitted() throws Exception {
