@@ -2,6 +2,7 @@ package org.ledger.app.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.LoggerContext;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +19,7 @@ import org.ledger.app.HttpClientSupport;
 import org.ledger.app.HttpClientSupport.Answer;
 import org.ledger.app.PostgresTestDatabase;
 import org.ledger.app.TestUnits;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -69,6 +71,11 @@ class OperationsTest {
             Answer gaps = http.get("supervisor", "/actuator/metrics/ledger.token.gaps?tag=processor:issue-ledger");
             assertThat(gaps.status()).isEqualTo(200);
             assertThat(gaps.body().path("measurements").get(0).path("value").asDouble()).isZero();
+            // log events counted without a turbo filter, which logback would ask on every level check (LogEventsMetrics)
+            assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList()).isEmpty();
+            double warningsBefore = logbackWarnings(http);
+            LoggerFactory.getLogger(OperationsTest.class).warn("a warning the logback.events meter counts");
+            assertThat(logbackWarnings(http)).isGreaterThanOrEqualTo(warningsBefore + 1);
             Answer prometheus = http.send("supervisor", "GET", "/actuator/prometheus", null,
                     Map.of("Accept", "text/plain"));
             assertThat(prometheus.status()).isEqualTo(200);
@@ -86,6 +93,12 @@ class OperationsTest {
             app.close();
         }
         assertThat(owners()).isNotEmpty().containsOnlyNulls();
+    }
+
+    private static double logbackWarnings(HttpClientSupport http) throws Exception {
+        Answer warnings = http.get("supervisor", "/actuator/metrics/logback.events?tag=level:warn");
+        assertThat(warnings.status()).isEqualTo(200);
+        return warnings.body().path("measurements").get(0).path("value").asDouble();
     }
 
     /** token_entry.owner of every segment, read outside the application. */
