@@ -1,7 +1,9 @@
 package org.ledger.query.projection;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +46,8 @@ import org.springframework.web.server.ResponseStatusException;
 public class ProjectionStatus {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionStatus.class);
+    /** A rebuild still waiting for its processors to stop after this long logs their threads (SlowStops). */
+    private static final Duration STOP_REPORT_EVERY = Duration.ofSeconds(30);
 
     /** The word that rebuilds every projection of {@link RebuildableProjections}. */
     public static final String ALL = "all";
@@ -139,7 +143,7 @@ public class ProjectionStatus {
         // They stop together: each waits for its current batch to commit, one after the other took seconds.
         List<String> rebuilt = new ArrayList<>();
         List<StreamingEventProcessor> stopped = new ArrayList<>();
-        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        Map<String, CompletableFuture<Void>> stopping = new LinkedHashMap<>();
         for (String group : groups) {
             StreamingEventProcessor processor = processor(group).orElse(null);
             if (processor == null) {
@@ -148,12 +152,12 @@ public class ProjectionStatus {
             resetting.add(group);
             requested.add(group);
             log.warn("Rebuilding projection {}: resetting its tokens and replaying the event store", group);
-            stopping.add(processor.shutdownAsync());
+            stopping.put(group, processor.shutdownAsync());
             stopped.add(processor);
             rebuilt.add(group);
         }
         try {
-            CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+            SlowStops.await(stopping, STOP_REPORT_EVERY);
             stopped.forEach(StreamingEventProcessor::resetTokens);
         } finally {
             try {
