@@ -141,7 +141,6 @@ public class ProjectionStatus {
         // projection's tables, and resetting one while those already reset replay beside it made it wait for the CPU
         // (the benchmark saw the request take over a minute at 100,000 events, 33 s for one reset).
         // They stop together: each waits for its current batch to commit, one after the other took seconds.
-        List<String> rebuilt = new ArrayList<>();
         List<StreamingEventProcessor> stopped = new ArrayList<>();
         Map<String, CompletableFuture<Void>> stopping = new LinkedHashMap<>();
         for (String group : groups) {
@@ -154,7 +153,6 @@ public class ProjectionStatus {
             log.warn("Rebuilding projection {}: resetting its tokens and replaying the event store", group);
             stopping.put(group, processor.shutdownAsync());
             stopped.add(processor);
-            rebuilt.add(group);
         }
         try {
             SlowStops.await(stopping, STOP_REPORT_EVERY);
@@ -164,10 +162,10 @@ public class ProjectionStatus {
                 stopped.forEach(StreamingEventProcessor::start);
             } finally {
                 // a processor that failed to start counts as being rebuilt through requested (not running)
-                rebuilt.forEach(resetting::remove);
+                stopping.keySet().forEach(resetting::remove);
             }
         }
-        return rebuilt;
+        return List.copyOf(stopping.keySet());
     }
 
     private static boolean rebuildable(String name) {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * <p>Why: a stopped processor lets its workers finish their batch for up to
  * {@code ledger.projections.worker-termination-timeout} (5 minutes) before it interrupts them. Once, a rebuild waited
  * that whole time for the unit tree's worker, which was not finishing a batch but waiting for something only the
- * interrupt ended (README, "Open finding" under crash recovery), and nothing showed what. Every
+ * interrupt ended (README, "Open finding" under "Rebuilding projections"), and nothing showed what. Every
  * {@code reportEvery} without the stop done, each processor still stopping is logged at WARN with the stacks of its
  * threads (Axon names them {@code EventProcessor[name]-n}). Like {@code join()}, the wait is not cut short by an
  * interrupt of the waiting thread; the interrupt is kept for after it.
