@@ -308,6 +308,8 @@ public final class Benchmark {
                 awaitFirstStart ? "" : String.format(Locale.ROOT, "; every processor, the integrity chain's first "
                         + "pass beside it included, at the head %.1f s after the request",
                         took.everyProcessor().toNanos() / 1e9)));
+        table.note("rebuild: each processor first seen at the head (polled every 100 ms), in that order: "
+                + took.describeEach());
         return new Latency.Row("rebuild all projections (events)", generated.events(),
                 generated.events() * 1000.0 / millis, millis, millis, millis, 0);
     }

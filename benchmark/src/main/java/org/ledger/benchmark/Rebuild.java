@@ -3,7 +3,11 @@ package org.ledger.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * Workload 3 of issue 9, the rebuild: over a store the {@link EventGenerator} filled, how fast every projection is
@@ -31,7 +35,7 @@ final class Rebuild {
      */
     Duration awaitCaughtUp(Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
-        awaitHead(false, timeout);
+        awaitHead(false, timeout, start, new LinkedHashMap<>());
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
@@ -39,7 +43,15 @@ final class Rebuild {
      * How long a rebuild took: until every projection it reset was back at the head, and until every processor of
      * the node was (the integrity chain, which {@code all} does not reset, may still be on its first pass).
      */
-    record Took(Duration rebuilt, Duration everyProcessor) {
+    record Took(Duration rebuilt, Duration everyProcessor, Map<String, Duration> eachAtHead) {
+
+        /** "name 12.3 s, ..." in the order the processors reached the head. */
+        String describeEach() {
+            StringJoiner each = new StringJoiner(", ");
+            eachAtHead.forEach((name, took) -> each.add(String.format(Locale.ROOT, "%s %.1f s", name,
+                    took.toMillis() / 1000.0)));
+            return each.toString();
+        }
     }
 
     /**
@@ -53,13 +65,20 @@ final class Rebuild {
         if (answer.status() != 202) {
             throw new IllegalStateException("rebuild answered " + answer.status() + ": " + answer.raw());
         }
-        awaitHead(true, timeout);
+        Map<String, Duration> eachAtHead = new LinkedHashMap<>();
+        awaitHead(true, timeout, start, eachAtHead);
         Duration rebuilt = Duration.ofNanos(System.nanoTime() - start);
-        awaitHead(false, timeout);
-        return new Took(rebuilt, Duration.ofNanos(System.nanoTime() - start));
+        awaitHead(false, timeout, start, eachAtHead);
+        return new Took(rebuilt, Duration.ofNanos(System.nanoTime() - start), eachAtHead);
     }
 
-    private void awaitHead(boolean onlyRebuiltByAll, Duration timeout) throws InterruptedException {
+    /**
+     * Polls until every processor (or every one {@code all} rebuilds) is at the head; {@code eachAtHead} gets each
+     * processor's time since {@code start} when it was first seen there, so that a note can say which ones the
+     * rebuild waited for.
+     */
+    private void awaitHead(boolean onlyRebuiltByAll, Duration timeout, long start, Map<String, Duration> eachAtHead)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> behind = List.of("(no answer yet)");
         while (System.nanoTime() < deadline) {
@@ -76,10 +95,12 @@ final class Rebuild {
                         throw new IllegalStateException("projection " + processor.path("name").asText()
                                 + " is in error: see the application's log");
                     }
+                    String name = processor.path("name").asText();
                     if (processor.path("rebuilding").asBoolean() || position == null || position.isNull()
                             || position.asLong() < head) {
-                        behind.add(processor.path("name").asText() + "@"
-                                + (position == null || position.isNull() ? "-" : position.asText()));
+                        behind.add(name + "@" + (position == null || position.isNull() ? "-" : position.asText()));
+                    } else {
+                        eachAtHead.putIfAbsent(name, Duration.ofNanos(System.nanoTime() - start));
                     }
                 }
                 if (behind.isEmpty()) {
