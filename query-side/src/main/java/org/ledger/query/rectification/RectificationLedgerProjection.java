@@ -29,6 +29,7 @@ import org.ledger.kernel.rectification.WarningLevel;
 import org.ledger.kernel.rectification.RectificationId;
 import org.ledger.kernel.rectification.RectificationStatus;
 import org.ledger.kernel.unit.UnitId;
+import org.ledger.query.support.CurrentVersions;
 import org.ledger.query.support.ProjectionNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,8 @@ public class RectificationLedgerProjection {
 
     private final RectificationLedgerRepository rows;
     private final RectificationLedgerIssueRepository issues;
+    /** Each item's current row as this transaction last wrote it: the item's next event needs no query. */
+    private final CurrentVersions<RectificationLedgerRow> currentRows = new CurrentVersions<>();
 
     public RectificationLedgerProjection(RectificationLedgerRepository rows, RectificationLedgerIssueRepository issues) {
         this.rows = rows;
@@ -92,6 +95,7 @@ public class RectificationLedgerProjection {
             next.copyIssueFacts(issue);
             rows.save(current);
             rows.save(next);
+            currentRows.remember(next.getRectificationId(), next);
         }
     }
 
@@ -100,7 +104,7 @@ public class RectificationLedgerProjection {
     @EventHandler
     public void on(RectificationPlanned event, @SequenceNumber long seq, @Timestamp Instant at) {
         String id = event.rectificationId().value();
-        if (rows.findByRectificationIdAndValidToIsNull(id).isPresent()) {
+        if (currentRows.find(id, rows::findByRectificationIdAndValidToIsNull).isPresent()) {
             return;
         }
         RectificationLedgerRow row = new RectificationLedgerRow(id, event.issueId().value(), seq, at);
@@ -108,6 +112,7 @@ public class RectificationLedgerProjection {
                 event.deadline(), event.target());
         issues.findById(event.issueId().value()).ifPresent(row::copyIssueFacts);
         rows.save(row);
+        currentRows.remember(id, row);
     }
 
     @EventHandler
@@ -197,10 +202,17 @@ public class RectificationLedgerProjection {
     public void reset() {
         rows.deleteAllVersions();
         issues.deleteAllIssues();
+        currentRows.forgetAll();
     }
 
+    /**
+     * Supersedes the item's current row at {@code at} by a copy with {@code change} applied. The current row may be
+     * one this transaction wrote for an earlier event and no longer manages (CurrentVersions): it is superseded by
+     * its row id, not saved.
+     */
     private void apply(RectificationId id, long seq, Instant at, Consumer<RectificationLedgerRow> change) {
-        RectificationLedgerRow current = rows.findByRectificationIdAndValidToIsNull(id.value()).orElse(null);
+        RectificationLedgerRow current =
+                currentRows.find(id.value(), rows::findByRectificationIdAndValidToIsNull).orElse(null);
         if (current == null) {
             log.warn("Rectification ledger has no row for item {}; event {} skipped", id, seq);
             return;
@@ -209,11 +221,11 @@ public class RectificationLedgerProjection {
             return;
         }
         RectificationLedgerRow next = current.nextVersion(seq, at);
-        current.supersede(at);
         change.accept(next);
         next.touch(at);
-        rows.save(current);
+        rows.supersede(current.getRowId(), at);
         rows.save(next);
+        currentRows.remember(id.value(), next);
     }
 
     private static String value(UnitId id) {

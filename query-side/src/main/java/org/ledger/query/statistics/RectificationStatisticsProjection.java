@@ -21,6 +21,7 @@ import org.ledger.kernel.rectification.RectificationEvents.RectificationPlanned;
 import org.ledger.kernel.rectification.RectificationEvents.RectificationReopened;
 import org.ledger.kernel.rectification.RectificationId;
 import org.ledger.kernel.rectification.RectificationStatus;
+import org.ledger.query.support.CurrentVersions;
 import org.ledger.query.support.ProjectionNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,9 @@ public class RectificationStatisticsProjection {
 
     private final StatisticsIssueFactRepository issues;
     private final StatisticsItemFactRepository items;
+    /** Each issue's and item's current facts as this transaction last wrote them: no query for the next event. */
+    private final CurrentVersions<StatisticsIssueFact> currentIssues = new CurrentVersions<>();
+    private final CurrentVersions<StatisticsItemFact> currentItems = new CurrentVersions<>();
 
     public RectificationStatisticsProjection(StatisticsIssueFactRepository issues, StatisticsItemFactRepository items) {
         this.issues = issues;
@@ -56,16 +60,18 @@ public class RectificationStatisticsProjection {
     @EventHandler
     public void on(IssueRegistered event, @SequenceNumber long seq, @Timestamp Instant at) {
         String id = event.issueId().value();
-        if (issues.findByIssueIdAndValidToIsNull(id).isPresent()) {
+        if (currentIssues.find(id, issues::findByIssueIdAndValidToIsNull).isPresent()) {
             return;
         }
         StatisticsIssueFact issue = issues.save(new StatisticsIssueFact(id, event.source(),
                 event.responsibleUnitId().value(), event.foundOn(), seq, at));
+        currentIssues.remember(id, issue);
         showOnItems(issue, at);
     }
 
     @EventHandler
     public void on(IssueDismissed event, @SequenceNumber long seq, @Timestamp Instant at) {
+        // Queried, not taken from currentIssues: this version is superseded in memory and saved.
         StatisticsIssueFact current = issues.findByIssueIdAndValidToIsNull(event.issueId().value()).orElse(null);
         if (current == null) {
             log.warn("Statistics have no facts of issue {}; dismissal {} skipped", event.issueId(), seq);
@@ -79,6 +85,7 @@ public class RectificationStatisticsProjection {
         next.dismiss();
         issues.save(current);
         issues.save(next);
+        currentIssues.remember(next.getIssueId(), next);
         showOnItems(next, at);
     }
 
@@ -93,6 +100,7 @@ public class RectificationStatisticsProjection {
             next.copyIssueFacts(issue);
             items.save(current);
             items.save(next);
+            currentItems.remember(next.getRectificationId(), next);
         }
     }
 
@@ -101,13 +109,15 @@ public class RectificationStatisticsProjection {
     @EventHandler
     public void on(RectificationPlanned event, @SequenceNumber long seq, @Timestamp Instant at) {
         String id = event.rectificationId().value();
-        if (items.findByRectificationIdAndValidToIsNull(id).isPresent()) {
+        if (currentItems.find(id, items::findByRectificationIdAndValidToIsNull).isPresent()) {
             return;
         }
         StatisticsItemFact item = new StatisticsItemFact(id, event.issueId().value(), event.type(),
                 event.ownerUnitId().value(), event.plannedOn(), event.deadline(), seq, at);
-        issues.findByIssueIdAndValidToIsNull(event.issueId().value()).ifPresent(item::copyIssueFacts);
+        currentIssues.find(event.issueId().value(), issues::findByIssueIdAndValidToIsNull)
+                .ifPresent(item::copyIssueFacts);
         items.save(item);
+        currentItems.remember(id, item);
     }
 
     @EventHandler
@@ -161,10 +171,18 @@ public class RectificationStatisticsProjection {
     public void reset() {
         items.deleteAllVersions();
         issues.deleteAllVersions();
+        currentItems.forgetAll();
+        currentIssues.forgetAll();
     }
 
+    /**
+     * Supersedes the item's current facts at {@code at} by a copy with {@code change} applied. The current facts may
+     * be a version this transaction wrote for an earlier event and no longer manages (CurrentVersions): they are
+     * superseded by their row id, not saved.
+     */
     private void apply(RectificationId id, long seq, Instant at, Consumer<StatisticsItemFact> change) {
-        StatisticsItemFact current = items.findByRectificationIdAndValidToIsNull(id.value()).orElse(null);
+        StatisticsItemFact current =
+                currentItems.find(id.value(), items::findByRectificationIdAndValidToIsNull).orElse(null);
         if (current == null) {
             log.warn("Statistics have no facts of item {}; event {} skipped", id, seq);
             return;
@@ -173,9 +191,9 @@ public class RectificationStatisticsProjection {
             return;
         }
         StatisticsItemFact next = current.nextVersion(seq, at);
-        current.supersede(at);
         change.accept(next);
-        items.save(current);
+        items.supersede(current.getRowId(), at);
         items.save(next);
+        currentItems.remember(id.value(), next);
     }
 }

@@ -1,5 +1,6 @@
 package org.ledger.query.statistics;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -16,6 +17,17 @@ public interface StatisticsItemFactRepository extends JpaRepository<StatisticsIt
     /** The current versions of the facts of an issue's items. */
     @Query("select f from StatisticsItemFact f where f.issueId = ?1 and f.validTo is null")
     List<StatisticsItemFact> findByIssueIdAndValidToIsNull(String issueId);
+
+    /**
+     * Ends version {@code rowId}'s validity at {@code at} without loading it: the projection has the version in
+     * hand ({@link org.ledger.query.support.CurrentVersions}). Pending changes are flushed first and the persistence
+     * context is cleared after, so that no managed copy of the version keeps the validity it had (the projections
+     * forget their entities after each event anyway: FlushEachEvent).
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    // SQL, not JPQL: Hibernate translates a JPQL update anew on every execution.
+    @Query(value = "update statistics_item set valid_to = ?2 where row_id = ?1", nativeQuery = true)
+    void supersede(long rowId, Instant at);
 
     /** Every version of an item's facts, oldest first. */
     List<StatisticsItemFact> findByRectificationIdOrderByValidFromAscRowIdAsc(String rectificationId);
