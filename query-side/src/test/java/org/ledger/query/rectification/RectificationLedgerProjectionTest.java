@@ -36,6 +36,7 @@ import org.ledger.query.unit.UnitTree;
 import org.ledger.query.QueryTestApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
+import org.springframework.boot.test.autoconfigure.orm.jpa.TestEntityManager;
 import org.springframework.context.annotation.Import;
 
 @DataJpaTest
@@ -52,6 +53,8 @@ class RectificationLedgerProjectionTest {
     RectificationLedgerQueries queries;
     @Autowired
     RectificationLedgerRepository rows;
+    @Autowired
+    TestEntityManager entities;
 
     static Instant at(int minutes) {
         return T0.plusSeconds(60L * minutes);
@@ -66,6 +69,11 @@ class RectificationLedgerProjectionTest {
                                         RectificationType type, LocalDate deadline) {
         return new RectificationPlanned(RectificationId.of(id), IssueId.of(issue), measure, type, UnitId.of(owner),
                 "王敏", "李强", deadline, "规范记录", "secretary", LocalDate.of(2024, 4, 12));
+    }
+
+    void forgetEntities() {
+        entities.flush();
+        entities.clear();
     }
 
     RectificationLedgerEntry current(String id) {
@@ -107,6 +115,31 @@ class RectificationLedgerProjectionTest {
         List<RectificationLedgerRow> versions = rows.findByRectificationIdOrderByValidFromAscRowIdAsc("r-1");
         assertThat(versions).extracting(RectificationLedgerRow::getValidTo).containsExactly(at(2), null);
         assertThat(queries.find("r-1", at(1)).orElseThrow().rootCause()).isNull();
+    }
+
+    @Test
+    void anItemEventAfterTheIssueFactsChangedBuildsOnTheVersionThatShowsThem() {
+        // One transaction (the test's), like a replay's batch: the item's current row comes from what the batch wrote.
+        // Flushed and cleared after each event, as FlushEachEvent does: the kept rows are no longer managed.
+        projection.on(issue("i-1", "t", IssueSource.INSPECTION), 0, at(0));
+        forgetEntities();
+        projection.on(planned("r-1", "i-1", "m", "b", RectificationType.IMMEDIATE, LocalDate.of(2024, 6, 30)), 0,
+                at(1));
+        forgetEntities();
+        projection.on(new RootCauseRecorded(IssueId.of("i-1"), 1, "学习不深"), 3, at(2));
+        forgetEntities();
+        projection.on(new ProgressReported(R1, 50, "过半", List.of(), LocalDate.of(2024, 5, 1)), 1, at(3));
+        forgetEntities();
+        projection.on(new ProgressReported(R1, 50, "过半", List.of(), LocalDate.of(2024, 5, 1)), 1, at(3));
+        forgetEntities();
+
+        assertThat(rows.findByRectificationIdOrderByValidFromAscRowIdAsc("r-1"))
+                .extracting(RectificationLedgerRow::getValidTo).containsExactly(at(2), at(3), null);
+        RectificationLedgerEntry row = current("r-1");
+        assertThat(row.version()).isEqualTo(1);
+        assertThat(row.rootCause()).isEqualTo("学习不深");
+        assertThat(row.progressPercent()).isEqualTo(50);
+        assertThat(queries.find("r-1", at(2)).orElseThrow().progressPercent()).isZero();
     }
 
     @Test
