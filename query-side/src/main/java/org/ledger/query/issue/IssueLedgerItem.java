@@ -12,8 +12,9 @@ import org.ledger.kernel.rectification.RectificationOutcome;
 
 /**
  * The issue ledger's own note of each rectification item of an issue and the last outcome the issue heard of
- * (null while none). The closed and ongoing counts are counted from these notes, so that a reopened item that
- * is closed again is not counted twice.
+ * (null while none). The closed and ongoing counts follow these notes: an outcome moves its item from the count
+ * of the outcome before to the count of the new one, so that a reopened item that is closed again is not counted
+ * twice.
  */
 @Entity
 @Table(name = "issue_ledger_item")

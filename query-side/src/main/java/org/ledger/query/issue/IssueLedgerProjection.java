@@ -18,8 +18,8 @@ import org.ledger.kernel.issue.IssueEvents.RootCauseRecorded;
 import org.ledger.kernel.issue.IssueId;
 import org.ledger.kernel.issue.IssueStatus;
 import org.ledger.kernel.issue.ResponsibilityItemRef;
-import org.ledger.kernel.rectification.RectificationOutcome;
 import org.ledger.kernel.unit.UnitId;
+import org.ledger.query.support.CurrentVersions;
 import org.ledger.query.support.ProjectionNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +38,7 @@ public class IssueLedgerProjection {
 
     private final IssueLedgerRepository rows;
     private final IssueLedgerItemRepository items;
+    private final CurrentVersions<IssueLedgerRow> currentRows = new CurrentVersions<>();
 
     public IssueLedgerProjection(IssueLedgerRepository rows, IssueLedgerItemRepository items) {
         this.rows = rows;
@@ -47,7 +48,7 @@ public class IssueLedgerProjection {
     @EventHandler
     public void on(IssueRegistered event, @SequenceNumber long seq, @Timestamp Instant at) {
         String id = event.issueId().value();
-        if (rows.findByIssueIdAndValidToIsNull(id).isPresent()) {
+        if (currentRows.find(id, rows::findByIssueIdAndValidToIsNull).isPresent()) {
             return;
         }
         IssueLedgerRow row = new IssueLedgerRow(id, seq, at);
@@ -56,6 +57,7 @@ public class IssueLedgerProjection {
                 event.severity(), value(event.responsibleUnitId()), value(event.raisedByUnitId()), event.foundOn(),
                 ref == null ? null : ref.agreementId(), ref == null ? null : ref.itemId());
         rows.save(row);
+        currentRows.remember(id, row);
     }
 
     @EventHandler
@@ -74,9 +76,9 @@ public class IssueLedgerProjection {
             String itemId = event.rectificationId().value();
             if (!items.existsById(itemId)) {
                 items.save(new IssueLedgerItem(itemId, row.getIssueId()));
+                row.countNewItem();
             }
             row.setStatus(IssueStatus.RECTIFYING);
-            recount(row);
         });
     }
 
@@ -84,11 +86,14 @@ public class IssueLedgerProjection {
     public void on(RectificationOutcomeRecorded event, @SequenceNumber long seq, @Timestamp Instant at) {
         apply(event.issueId(), seq, at, row -> {
             String itemId = event.rectificationId().value();
-            IssueLedgerItem item = items.findById(itemId)
-                    .orElseGet(() -> new IssueLedgerItem(itemId, row.getIssueId()));
+            IssueLedgerItem item = items.findById(itemId).orElse(null);
+            if (item == null) {
+                item = new IssueLedgerItem(itemId, row.getIssueId());
+                row.countNewItem();
+            }
+            row.countOutcome(item.getLastOutcome(), event.outcome());
             item.setLastOutcome(event.outcome());
             items.save(item);
-            recount(row);
         });
     }
 
@@ -115,18 +120,17 @@ public class IssueLedgerProjection {
     public void reset() {
         rows.deleteAllVersions();
         items.deleteAllItems();
+        currentRows.forgetAll();
     }
 
-    private void recount(IssueLedgerRow row) {
-        items.flush();
-        String id = row.getIssueId();
-        row.setItemCounts(Math.toIntExact(items.countByIssueId(id)),
-                Math.toIntExact(items.countByIssueIdAndLastOutcome(id, RectificationOutcome.CLOSED)),
-                Math.toIntExact(items.countByIssueIdAndLastOutcome(id, RectificationOutcome.ONGOING)));
-    }
-
+    /**
+     * Supersedes the issue's current row at {@code at} by a copy with {@code change} applied. The current row may be
+     * one this transaction wrote for an earlier event and no longer manages (CurrentVersions): it is superseded by
+     * its row id, not saved.
+     */
     private void apply(IssueId issueId, long seq, Instant at, Consumer<IssueLedgerRow> change) {
-        IssueLedgerRow current = rows.findByIssueIdAndValidToIsNull(issueId.value()).orElse(null);
+        String id = issueId.value();
+        IssueLedgerRow current = currentRows.find(id, rows::findByIssueIdAndValidToIsNull).orElse(null);
         if (current == null) {
             log.warn("Issue ledger has no row for issue {}; event {} skipped", issueId, seq);
             return;
@@ -135,10 +139,10 @@ public class IssueLedgerProjection {
             return;
         }
         IssueLedgerRow next = current.nextVersion(seq, at);
-        current.supersede(at);
         change.accept(next);
-        rows.save(current);
+        rows.supersede(current.getRowId(), at);
         rows.save(next);
+        currentRows.remember(id, next);
     }
 
     private static String value(UnitId id) {

@@ -14,6 +14,7 @@ import org.hibernate.type.SqlTypes;
 import org.ledger.kernel.issue.IssueSource;
 import org.ledger.kernel.issue.IssueStatus;
 import org.ledger.kernel.issue.Severity;
+import org.ledger.kernel.rectification.RectificationOutcome;
 import org.ledger.query.support.LedgerVersion;
 
 /**
@@ -189,10 +190,17 @@ public class IssueLedgerRow extends LedgerVersion {
         this.rootCause = analysis;
     }
 
-    void setItemCounts(int itemCount, int closedItemCount, int ongoingItemCount) {
-        this.itemCount = itemCount;
-        this.closedItemCount = closedItemCount;
-        this.ongoingItemCount = ongoingItemCount;
+    /** One more rectification item of the issue, with no outcome yet. */
+    void countNewItem() {
+        itemCount++;
+    }
+
+    /** One item's last outcome went from {@code before} (null: none yet) to {@code after}. */
+    void countOutcome(RectificationOutcome before, RectificationOutcome after) {
+        closedItemCount += (after == RectificationOutcome.CLOSED ? 1 : 0)
+                - (before == RectificationOutcome.CLOSED ? 1 : 0);
+        ongoingItemCount += (after == RectificationOutcome.ONGOING ? 1 : 0)
+                - (before == RectificationOutcome.ONGOING ? 1 : 0);
     }
 
     void setDismissalReason(String dismissalReason) {

@@ -29,6 +29,7 @@ import org.ledger.query.unit.UnitTree;
 import org.ledger.query.support.PageAnswer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
+import org.springframework.boot.test.autoconfigure.orm.jpa.TestEntityManager;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.data.domain.Sort;
@@ -49,6 +50,8 @@ class IssueLedgerProjectionTest {
     IssueLedgerRepository rows;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TestEntityManager entities;
 
     static Instant at(int minutes) {
         return T0.plusSeconds(60L * minutes);
@@ -152,6 +155,42 @@ class IssueLedgerProjectionTest {
         assertThat(closedAgain.itemCount()).isEqualTo(2);
         assertThat(closedAgain.closedItemCount()).isEqualTo(2);
         assertThat(closedAgain.ongoingItemCount()).isZero();
+    }
+
+    @Test
+    void aBatchBuildsEachVersionOnTheOneItWroteBefore() {
+        // One transaction (the test's), like a replay's batch: the issue's current row comes from what the batch
+        // wrote. Flushed and cleared after each event, as FlushEachEvent does: the kept rows are no longer managed.
+        projection.on(registered("i-1", "t", IssueSource.INSPECTION, "b1", LocalDate.of(2024, 4, 1)), 0, at(0));
+        forgetEntities();
+        projection.on(itemAdded("i-1", "r-1"), 1, at(1));
+        forgetEntities();
+        projection.on(itemAdded("i-1", "r-2"), 2, at(2));
+        forgetEntities();
+        projection.on(outcome("i-1", "r-1", RectificationOutcome.CLOSED), 3, at(3));
+        forgetEntities();
+        projection.on(outcome("i-1", "r-1", RectificationOutcome.CLOSED), 3, at(3));
+        forgetEntities();
+        projection.on(outcome("i-1", "r-2", RectificationOutcome.ONGOING), 4, at(4));
+        forgetEntities();
+        projection.on(outcome("i-1", "r-2", RectificationOutcome.CLOSED), 5, at(5));
+        forgetEntities();
+
+        assertThat(rows.findByIssueIdOrderByValidFromAscRowIdAsc("i-1")).extracting(IssueLedgerRow::getValidTo)
+                .containsExactly(at(1), at(2), at(3), at(4), at(5), null);
+        IssueLedgerEntry row = current("i-1");
+        assertThat(row.version()).isEqualTo(5);
+        assertThat(row.itemCount()).isEqualTo(2);
+        assertThat(row.closedItemCount()).isEqualTo(2);
+        assertThat(row.ongoingItemCount()).isZero();
+        IssueLedgerEntry before = queries.find("i-1", at(4)).orElseThrow();
+        assertThat(before.closedItemCount()).isEqualTo(1);
+        assertThat(before.ongoingItemCount()).isEqualTo(1);
+    }
+
+    void forgetEntities() {
+        entities.flush();
+        entities.clear();
     }
 
     @Test
