@@ -238,6 +238,31 @@ class DeadLetterEndToEndTest extends AppTestSupport {
         assertThat(retry().get("handled").asLong()).isZero();
     }
 
+    /**
+     * A rebuild replays from one read of the store shared by the projections (SharedReadRebuild), in chunks far larger
+     * than a processor's batch: the event that fails there is dead-lettered as the processor would do it, and the
+     * rest of its chunk and of the store is rebuilt.
+     */
+    @Test
+    void aRebuildThatMeetsAFailingEventDeadLettersItAndRebuildsTheRest() throws Exception {
+        String before = issue("rebuild-before");
+        String poison = poisonedIssue("rebuild-poison");
+        String after = issue("rebuild-after");
+        fixtures.awaitIdle(jdbc);
+        assertThat(letters(poison)).hasSize(1);
+
+        assertThat(fixtures.rebuild("admin", "issue-ledger").getStatus()).isEqualTo(202);
+        fixtures.awaitIdle(jdbc);
+
+        assertThat(letters(poison)).as("dead-lettered again by the replay").hasSize(1);
+        assertThat(letters(poison).get(0).get("globalIndex").asLong()).isEqualTo(globalIndex(poison, 0));
+        assertThat(ledgerStatus(before)).isEqualTo(200);
+        assertThat(ledgerStatus(after)).isEqualTo(200);
+        assertThat(ledgerStatus(poison)).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from issue_ledger where id in (?, ?) and valid_to is null",
+                Integer.class, before, after)).isEqualTo(2);
+    }
+
     private String issue(String name) throws Exception {
         return register(name, "正常问题" + run);
     }

@@ -15,6 +15,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.ledger.query.support.ProjectionNames;
@@ -53,6 +54,7 @@ public class ProjectionStatus {
     public static final String ALL = "all";
 
     private final EventProcessingConfiguration processing;
+    private final SharedReadRebuild sharedRead;
     private final Set<String> requested = ConcurrentHashMap.newKeySet();
     /**
      * Groups whose rebuild request is still stopping, resetting or starting their processor. Until the processor has
@@ -61,8 +63,9 @@ public class ProjectionStatus {
      */
     private final Set<String> resetting = ConcurrentHashMap.newKeySet();
 
-    public ProjectionStatus(EventProcessingConfiguration processing) {
+    public ProjectionStatus(EventProcessingConfiguration processing, SharedReadRebuild sharedRead) {
         this.processing = processing;
+        this.sharedRead = sharedRead;
     }
 
     /** True while the projection replays: its endpoints must not serve its half-built rows. */
@@ -141,6 +144,8 @@ public class ProjectionStatus {
         // projection's tables, and resetting one while those already reset replay beside it made it wait for the CPU
         // (the benchmark saw the request take over a minute at 100,000 events, 33 s for one reset).
         // They stop together: each waits for its current batch to commit, one after the other took seconds.
+        // A shared read still bringing processors to the head hands them back first: started, then stopped below.
+        sharedRead.finishRunning();
         List<StreamingEventProcessor> stopped = new ArrayList<>();
         Map<String, CompletableFuture<Void>> stopping = new LinkedHashMap<>();
         for (String group : groups) {
@@ -154,15 +159,27 @@ public class ProjectionStatus {
             stopping.put(group, processor.shutdownAsync());
             stopped.add(processor);
         }
+        List<StreamingEventProcessor> startHere = stopped;
         try {
             SlowStops.await(stopping, STOP_REPORT_EVERY);
             stopped.forEach(StreamingEventProcessor::resetTokens);
+            // Reset: the tracking processors replay from one read of the store (SharedReadRebuild), each started
+            // again when it is back at the head; the ones it cannot take replay on their own, as before.
+            startHere = new ArrayList<>(stopped);
+            List<TrackingEventProcessor> tracking = new ArrayList<>();
+            for (StreamingEventProcessor processor : stopped) {
+                if (processor instanceof TrackingEventProcessor t) {
+                    tracking.add(t);
+                }
+            }
+            startHere.removeAll(tracking);
+            startHere.addAll(sharedRead.take(tracking, resetting::remove));
         } finally {
             try {
-                stopped.forEach(StreamingEventProcessor::start);
+                startHere.forEach(StreamingEventProcessor::start);
             } finally {
                 // a processor that failed to start counts as being rebuilt through requested (not running)
-                stopping.keySet().forEach(resetting::remove);
+                startHere.forEach(processor -> resetting.remove(processor.getName()));
             }
         }
         return List.copyOf(stopping.keySet());
@@ -190,6 +207,13 @@ public class ProjectionStatus {
             OptionalLong current = segment.getCurrentPosition();
             if (current.isPresent() && (position == null || current.getAsLong() < position)) {
                 position = current.getAsLong();
+            }
+        }
+        if (status.isEmpty()) {
+            // held by the shared read of a rebuild: its processor is stopped meanwhile
+            OptionalLong shared = sharedRead.position(name);
+            if (shared.isPresent()) {
+                position = shared.getAsLong();
             }
         }
         boolean error = status.values().stream().anyMatch(EventTrackerStatus::isErrorState);

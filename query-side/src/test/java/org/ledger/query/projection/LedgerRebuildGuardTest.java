@@ -18,7 +18,7 @@ class LedgerRebuildGuardTest {
         private final Set<String> rebuilding;
 
         FakeStatus(Set<String> rebuilding) {
-            super(null);
+            super(null, null);
             this.rebuilding = rebuilding;
         }
 
