@@ -3,7 +3,6 @@ package org.ledger.query.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,10 +24,16 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProjectionNames.AUDIT_LOG)
 public class AuditLogProjection {
 
+    /**
+     * The row, with the event's position read from the store by the event's identifier (unique and indexed) in the
+     * same statement. Not from the tracking token handed to the handler: under a tracking processor's batches two
+     * different events were seen to arrive with the same token position, and the second was then lost to a
+     * duplicate key.
+     */
     private static final String INSERT = "insert into audit_log (global_index, event_id, aggregate_type, "
             + "aggregate_id, sequence_number, event_type, time_stamp, user_name, unit_id, reason, correlation_id, "
-            + "payload) select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
-            + "where not exists (select 1 from audit_log where event_id = ?)";
+            + "payload) select e.global_index, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from domain_event_entry e "
+            + "where e.event_identifier = ? and not exists (select 1 from audit_log where event_id = ?)";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -48,28 +53,21 @@ public class AuditLogProjection {
             aggregateId = domain.getAggregateIdentifier();
             sequence = domain.getSequenceNumber();
         }
-        long globalIndex = globalIndex(event);
-        jdbc.update(INSERT, globalIndex, event.getIdentifier(), aggregateType, aggregateId, sequence,
+        int inserted = jdbc.update(INSERT, event.getIdentifier(), aggregateType, aggregateId, sequence,
                 EventHistory.eventName(event), Timestamp.from(event.getTimestamp()),
                 EventHistory.metadata(event, MetadataKeys.USER), EventHistory.metadata(event, MetadataKeys.UNIT),
                 EventHistory.metadata(event, MetadataKeys.REASON),
                 EventHistory.metadata(event, MetadataKeys.CORRELATION_ID),
-                json.writeValueAsString(event.getPayload()), event.getIdentifier());
-    }
-
-    /**
-     * The event's position in the store, read from the store itself by the event's identifier (unique and indexed).
-     * Not from the tracking token handed to the handler: under a tracking processor's batches two different events
-     * were seen to arrive with the same token position, and the second was then lost to a duplicate key.
-     */
-    private long globalIndex(EventMessage<?> event) {
-        List<Long> stored = jdbc.queryForList(
-                "select global_index from domain_event_entry where event_identifier = ?", Long.class,
-                event.getIdentifier());
-        if (stored.isEmpty()) {
+                json.writeValueAsString(event.getPayload()), event.getIdentifier(), event.getIdentifier());
+        if (inserted == 0 && !stored(event)) {
             throw new IllegalStateException("Event " + event.getIdentifier() + " is not in the event store");
         }
-        return stored.get(0);
+    }
+
+    /** Whether the event is in the store (nothing inserted: it is recorded already, or not stored at all). */
+    private boolean stored(EventMessage<?> event) {
+        return !jdbc.queryForList("select global_index from domain_event_entry where event_identifier = ?",
+                Long.class, event.getIdentifier()).isEmpty();
     }
 
     @ResetHandler

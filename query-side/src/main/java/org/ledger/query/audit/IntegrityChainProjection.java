@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.ledger.query.support.ProjectionNames;
+import org.ledger.query.support.TransactionBound;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,12 @@ import org.springframework.stereotype.Component;
 public class IntegrityChainProjection {
 
     private final JdbcTemplate jdbc;
+    /**
+     * The last link of the chain as this transaction knows it: read once per batch instead of three statements per
+     * event (whether the event is chained already, the previous hash, the links after it). Events arrive in global
+     * order but for the rare late arrival, so nearly every event is chained right after the head.
+     */
+    private final TransactionBound<Head> head = new TransactionBound<>(Head::new);
 
     public IntegrityChainProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -45,17 +52,51 @@ public class IntegrityChainProjection {
         }
         StoredEvent stored = rows.get(0);
         long index = stored.globalIndex();
+        String eventHash = stored.eventHash();
+        Head known = head.get();
+        if (known == null) {
+            known = new Head();
+        }
+        if (!known.read) {
+            known.read(jdbc);
+        }
+        if (known.index == null || index > known.index) {
+            // past the head: not chained yet, and nothing after it to chain again
+            String hash = StoredEvent.chain(known.hash, eventHash);
+            insert(index, stored.eventIdentifier(), eventHash, hash);
+            known.index = index;
+            known.hash = hash;
+            return;
+        }
         Integer seen = jdbc.queryForObject("select count(*) from integrity_chain where global_index = ?",
                 Integer.class, index);
         if (seen != null && seen > 0) {
             return;
         }
-        String previous = previousHash(index);
-        String eventHash = stored.eventHash();
-        String hash = StoredEvent.chain(previous, eventHash);
+        // a late arrival: chained in its place, the links after it again
+        String hash = StoredEvent.chain(previousHash(index), eventHash);
+        insert(index, stored.eventIdentifier(), eventHash, hash);
+        known.hash = rechainAfter(index, hash);
+    }
+
+    /** The chain's last link (null index: an empty chain), as far as this transaction has written it. */
+    private static final class Head {
+        private boolean read;
+        private Long index;
+        private String hash;
+
+        void read(JdbcTemplate jdbc) {
+            jdbc.query("select global_index, hash from integrity_chain order by global_index desc limit 1", row -> {
+                index = row.getLong(1);
+                hash = row.getString(2);
+            });
+            read = true;
+        }
+    }
+
+    private void insert(long index, String eventIdentifier, String eventHash, String hash) {
         jdbc.update("insert into integrity_chain (global_index, event_identifier, event_hash, hash) "
-                + "values (?, ?, ?, ?)", index, stored.eventIdentifier(), eventHash, hash);
-        rechainAfter(index, hash);
+                + "values (?, ?, ?, ?)", index, eventIdentifier, eventHash, hash);
     }
 
     private String previousHash(long index) {
@@ -64,8 +105,8 @@ public class IntegrityChainProjection {
         return previous.isEmpty() ? null : previous.get(0);
     }
 
-    /** After a late arrival: the later links again, from their recorded event hashes. */
-    private void rechainAfter(long index, String hash) {
+    /** After a late arrival: the later links again, from their recorded event hashes; answers the head's hash. */
+    private String rechainAfter(long index, String hash) {
         List<Object[]> later = jdbc.query("select global_index, event_hash from integrity_chain "
                         + "where global_index > ? order by global_index",
                 (rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)}, index);
@@ -74,10 +115,15 @@ public class IntegrityChainProjection {
             previous = StoredEvent.chain(previous, (String) link[1]);
             jdbc.update("update integrity_chain set hash = ? where global_index = ?", previous, link[0]);
         }
+        return previous;
     }
 
     @ResetHandler
     public void reset() {
         jdbc.update("truncate table integrity_chain"); // not DELETE: ProjectionStatus explains why
+        Head known = head.get();
+        if (known != null) {
+            known.read = false;
+        }
     }
 }

@@ -85,7 +85,7 @@ public class SharedReadRebuild implements SmartLifecycle {
 
     public SharedReadRebuild(EventStore store, TokenStore tokenStore,
                              TransactionManager transactions,
-                             @Value("${ledger.projections.rebuild.chunk-size:1000}") int chunkSize,
+                             @Value("${ledger.projections.rebuild.chunk-size:500}") int chunkSize,
                              @Value("${ledger.projections.rebuild.threads:2}") int threads) {
         this.store = store;
         this.tokenStore = tokenStore;

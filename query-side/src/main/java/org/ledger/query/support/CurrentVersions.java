@@ -4,8 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The current version of each ledger entry that a projection's transaction has already read or written, so that the
@@ -28,8 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class CurrentVersions<V extends LedgerVersion> {
 
-    /** This instance's resource key: each projection's entries are apart from every other's. */
-    private final Object key = new Object();
+    /** Each projection's entries, apart from every other's, for the current transaction only. */
+    private final TransactionBound<Map<String, V>> entries = new TransactionBound<>(HashMap::new);
 
     /**
      * The current version of entry {@code id}: the one this transaction last remembered, otherwise what
@@ -65,33 +63,7 @@ public final class CurrentVersions<V extends LedgerVersion> {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, V> known() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        Map<String, V> known = (Map<String, V>) TransactionSynchronizationManager.getResource(key);
-        if (known == null) {
-            Map<String, V> created = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(key, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResource(key);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(key, created);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
-                }
-            });
-            known = created;
-        }
-        return known;
+        return entries.get();
     }
 }
