@@ -74,6 +74,10 @@ public class ProjectionStatus {
         if (found.isEmpty()) {
             return false;
         }
+        if (sharedRead.holds(group)) {
+            // its processor is stopped while the shared read replays it
+            return !sharedRead.pastReset(group);
+        }
         if (resetting.contains(group)) {
             return true;
         }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -55,9 +56,11 @@ import org.springframework.stereotype.Component;
  * message objects for every processor, so each payload is deserialized once. The next chunk is read while the
  * workers handle this one.
  *
- * <p>When the stream has no more events, or every processor has passed the position it had at the reset, each
- * processor is started again and goes on from its stored token with the events that came since: commands keep
- * being answered during a rebuild. A processor whose chunk fails is treated as its own thread would treat a failed
+ * <p>The read goes on to the head of the store, past the positions the processors had at the reset (a rebuild
+ * asked for during a first catch-up would otherwise leave the rest of the store to ten reads again); a projection
+ * past its reset position counts as rebuilt ({@link #pastReset}) and its ledger answers again. Once every processor
+ * is past its reset position and a chunk comes back short (the head), each processor is started again and goes on
+ * from its stored token with the events that came since: commands keep being answered during a rebuild. A processor whose chunk fails is treated as its own thread would treat a failed
  * batch: the chunk is tried once more on the same thread (a dead-lettered projection then handles it with a
  * transaction per event, so that the failing event is dead-lettered and the rest goes on,
  * {@code IsolateEventsAfterFailedBatch}); if it fails again the processor is started at once and goes on from its
@@ -134,6 +137,16 @@ public class SharedReadRebuild implements SmartLifecycle {
     public boolean holds(String group) {
         synchronized (lock) {
             return running != null && running.positions.containsKey(group);
+        }
+    }
+
+    /**
+     * Whether a shared read holds {@code group} and has brought it past the position it had at the reset: its ledger
+     * is whole again, only behind, as a processor catching up is.
+     */
+    public boolean pastReset(String group) {
+        synchronized (lock) {
+            return running != null && running.past.contains(group);
         }
     }
 
@@ -310,6 +323,8 @@ public class SharedReadRebuild implements SmartLifecycle {
         private final Consumer<String> handedBack;
         /** Position per held group (-1: none yet); read by {@link #position}. */
         private final Map<String, Long> positions = new ConcurrentHashMap<>();
+        /** The held groups whose stream has passed the position they had at the reset; read by {@link #pastReset}. */
+        private final Set<String> past = ConcurrentHashMap.newKeySet();
         private volatile boolean finishing;
         private final Object done = new Object();
         private boolean over;
@@ -352,10 +367,16 @@ public class SharedReadRebuild implements SmartLifecycle {
                             handBack(target);
                         } else {
                             positions.put(target.name, target.position());
+                            if (target.pastReset()) {
+                                past.add(target.name);
+                            }
                         }
                     }
-                    List<Target> past = targets.stream().filter(Target::pastReset).toList();
-                    if (past.size() == targets.size()) {
+                    // Read on to the head, not only to the reset positions: a rebuild asked for while the
+                    // processors were still catching up (a first start over a large store) would otherwise leave
+                    // each of them to read the rest of the store on its own. At the head, the few events of the
+                    // next chunk are theirs to handle, as are the ones that follow.
+                    if (chunk.size() < chunkSize && targets.stream().allMatch(Target::pastReset)) {
                         break;
                     }
                 }
@@ -411,6 +432,7 @@ public class SharedReadRebuild implements SmartLifecycle {
         /** Starts the processor again (from its stored token), unless the application is shutting down. */
         private void handBack(Target target) {
             positions.remove(target.name);
+            past.remove(target.name);
             try {
                 if (shuttingDown) {
                     transactions.executeInTransaction(

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -92,6 +93,37 @@ class SharedReadRebuildTest {
 
         publish(EVENTS + 100, 1);
         await(() -> a.size() == EVENTS + 101 && b.size() == EVENTS + 101);
+    }
+
+    @Test
+    void aRebuildAskedForBehindTheHeadReadsOnToTheHeadAndItsLedgerIsWholeOncePastItsResetPosition() {
+        Recording a = new Recording();
+        Recording b = new Recording();
+        TrackingEventProcessor first = processor("a", a, false);
+        TrackingEventProcessor second = processor("b", b, false);
+        catchUpThenReset(first, second); // reset at event 2,499
+        publish(EVENTS, 2 * CHUNK + 500); // the store goes on to 4,999, as during a first catch-up
+        SharedReadRebuild rebuild = rebuild();
+        Map<Integer, Boolean> wholeWhileHandling = new ConcurrentHashMap<>();
+        a.onEvent(payload -> {
+            if (payload == 1_500 || payload == 3_500) {
+                wholeWhileHandling.put(payload, rebuild.holds("a") && rebuild.pastReset("a"));
+            }
+        });
+
+        rebuild.take(List.of(first, second), handedBack::add);
+        await(() -> handedBack.containsAll(Set.of("a", "b")));
+        int total = EVENTS + 2 * CHUNK + 500;
+        await(() -> a.size() == total && b.size() == total);
+
+        assertThat(a.received()).containsExactlyElementsOf(range(0, total));
+        assertThat(b.received()).containsExactlyElementsOf(range(0, total));
+        assertThat(a.threadsOf(0, total)).as("past the reset position too: in the shared read")
+                .allMatch(thread -> thread.startsWith("projection-rebuild-worker-"));
+        assertThat(wholeWhileHandling).as("rebuilt once past the reset position (2,499), still held by the read")
+                .containsEntry(1_500, false).containsEntry(3_500, true);
+        assertThat(rebuild.pastReset("a")).as("handed back: no longer the shared read's").isFalse();
+        assertThat(eventsRead.get()).as("events read from the store by the rebuild").isLessThan(total + total / 2);
     }
 
     @Test
@@ -235,10 +267,16 @@ class SharedReadRebuildTest {
         private final String key = "recording-" + System.identityHashCode(this);
         private volatile int failAt = -1;
         private volatile boolean failForever;
+        private volatile IntConsumer onEvent = payload -> { };
 
         void failOnceAt(int payload) {
             failAt = payload;
             failForever = false;
+        }
+
+        /** Called with each payload before it is handled. */
+        void onEvent(IntConsumer probe) {
+            onEvent = probe;
         }
 
         void failAlwaysAt(int payload) {
@@ -248,6 +286,7 @@ class SharedReadRebuildTest {
 
         @EventHandler
         void on(Integer payload) {
+            onEvent.accept(payload);
             if (payload == failAt && (callsAtFailure.incrementAndGet() == 1 || failForever)) {
                 throw new IllegalStateException("projection failed at " + payload);
             }
