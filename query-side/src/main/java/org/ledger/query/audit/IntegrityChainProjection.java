@@ -37,7 +37,7 @@ public class IntegrityChainProjection {
      * event (whether the event is chained already, the previous hash, the links after it). Events arrive in global
      * order but for the rare late arrival, so nearly every event is chained right after the head.
      */
-    private final TransactionBound<Head> head = new TransactionBound<>(Head::new);
+    private final TransactionBound<Head> head = new TransactionBound<>(this::readHead);
 
     public IntegrityChainProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -55,10 +55,7 @@ public class IntegrityChainProjection {
         String eventHash = stored.eventHash();
         Head known = head.get();
         if (known == null) {
-            known = new Head();
-        }
-        if (!known.read) {
-            known.read(jdbc);
+            known = readHead(); // outside a transaction nothing is kept
         }
         if (known.index == null || index > known.index) {
             // past the head: not chained yet, and nothing after it to chain again
@@ -81,17 +78,17 @@ public class IntegrityChainProjection {
 
     /** The chain's last link (null index: an empty chain), as far as this transaction has written it. */
     private static final class Head {
-        private boolean read;
         private Long index;
         private String hash;
+    }
 
-        void read(JdbcTemplate jdbc) {
-            jdbc.query("select global_index, hash from integrity_chain order by global_index desc limit 1", row -> {
-                index = row.getLong(1);
-                hash = row.getString(2);
-            });
-            read = true;
-        }
+    private Head readHead() {
+        Head last = new Head();
+        jdbc.query("select global_index, hash from integrity_chain order by global_index desc limit 1", row -> {
+            last.index = row.getLong(1);
+            last.hash = row.getString(2);
+        });
+        return last;
     }
 
     private void insert(long index, String eventIdentifier, String eventHash, String hash) {
@@ -123,7 +120,8 @@ public class IntegrityChainProjection {
         jdbc.update("truncate table integrity_chain"); // not DELETE: ProjectionStatus explains why
         Head known = head.get();
         if (known != null) {
-            known.read = false;
+            known.index = null; // the chain is empty now
+            known.hash = null;
         }
     }
 }

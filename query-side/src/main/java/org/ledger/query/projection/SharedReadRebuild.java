@@ -60,8 +60,10 @@ import org.springframework.stereotype.Component;
  * asked for during a first catch-up would otherwise leave the rest of the store to ten reads again); a projection
  * past its reset position counts as rebuilt ({@link #pastReset}) and its ledger answers again. Once every processor
  * is past its reset position and a chunk comes back short (the head), each processor is started again and goes on
- * from its stored token with the events that came since: commands keep being answered during a rebuild. A processor whose chunk fails is treated as its own thread would treat a failed
- * batch: the chunk is tried once more on the same thread (a dead-lettered projection then handles it with a
+ * from its stored token with the events that came since: commands keep being answered during a rebuild.
+ *
+ * <p>A processor whose chunk fails is treated as its own thread would treat a failed batch: the chunk is tried
+ * once more on the same thread (a dead-lettered projection then handles it with a
  * transaction per event, so that the failing event is dead-lettered and the rest goes on,
  * {@code IsolateEventsAfterFailedBatch}); if it fails again the processor is started at once and goes on from its
  * last stored token itself, with Axon's retries and back-off. A processor this class cannot take — more than one
