@@ -1,6 +1,7 @@
 package org.ledger.query.audit;
 
 import java.util.List;
+import java.util.OptionalLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
  * SHA-256 of its stored row's canonical form ({@link StoredEvent}) and the chain hash
  * {@code SHA-256(previous chain hash || event hash)} in global-index order.
  *
- * <p>The hash is taken from the row in {@code domain_event_entry}, read here by event identifier, not from the
- * deserialized message: the record must describe what is stored. One segment, one sequence
+ * <p>The hash is taken from the row in {@code domain_event_entry}, not from the deserialized message: the record must
+ * describe what is stored. The row is read at the position the event's tracking token names, and by the event's
+ * identifier when the row there is another event's ({@link StoredEvent#positionHint}). One segment, one sequence
  * ({@link AuditConfiguration}): a chain is sequential.
  *
  * <p>An event can arrive after one with a higher global index (a transaction that took its index first but
@@ -45,12 +47,7 @@ public class IntegrityChainProjection {
 
     @EventHandler
     public void on(EventMessage<?> event) {
-        List<StoredEvent> rows = jdbc.query("select " + StoredEvent.COLUMNS
-                + " from domain_event_entry where event_identifier = ?", StoredEvent::map, event.getIdentifier());
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("Event " + event.getIdentifier() + " is not in domain_event_entry");
-        }
-        StoredEvent stored = rows.get(0);
+        StoredEvent stored = stored(event);
         long index = stored.globalIndex();
         String eventHash = stored.eventHash();
         Head known = head.get();
@@ -74,6 +71,24 @@ public class IntegrityChainProjection {
         String hash = StoredEvent.chain(previousHash(index), eventHash);
         insert(index, stored.eventIdentifier(), eventHash, hash);
         known.hash = rechainAfter(index, hash);
+    }
+
+    /** The event's row: at the position its token names if the row there is this event, else by its identifier. */
+    private StoredEvent stored(EventMessage<?> event) {
+        OptionalLong hint = StoredEvent.positionHint(event);
+        if (hint.isPresent()) {
+            List<StoredEvent> at = jdbc.query("select " + StoredEvent.COLUMNS
+                    + " from domain_event_entry where global_index = ?", StoredEvent::map, hint.getAsLong());
+            if (!at.isEmpty() && at.get(0).eventIdentifier().equals(event.getIdentifier())) {
+                return at.get(0);
+            }
+        }
+        List<StoredEvent> rows = jdbc.query("select " + StoredEvent.COLUMNS
+                + " from domain_event_entry where event_identifier = ?", StoredEvent::map, event.getIdentifier());
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("Event " + event.getIdentifier() + " is not in domain_event_entry");
+        }
+        return rows.get(0);
     }
 
     /** The chain's last link (null index: an empty chain), as far as this transaction has written it. */

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.GenericMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.ledger.query.support.RememberedIds;
@@ -27,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The chain the projection records, batch by batch as a processor delivers them: always the chain of the stored rows
  * in global order — when a batch continues from the head it read once, when an event arrives after later ones (a
- * transaction that committed late), when an event comes again, and after a batch that rolled back.
+ * transaction that committed late), when an event comes again, after a batch that rolled back, and whatever position
+ * an event's tracking token names.
  */
 @DataJpaTest
 @Import({IntegrityChainProjection.class, UnitTree.class, RememberedIds.class})
@@ -98,6 +102,26 @@ class IntegrityChainProjectionTest {
         batch(3, 4, 5);
 
         assertThat(recorded()).isEqualTo(expected(5));
+    }
+
+    @Test
+    void eventsFromAStreamAreChainedFromTheirOwnRowsWhateverPositionTheirTokensName() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            projection.on(tracked(1, 1)); // the token names the event's own row: read by global index
+            projection.on(tracked(2, 2));
+            projection.on(tracked(3, 2)); // names the row of event 2 (a merged segment's lower position)
+            projection.on(tracked(4, 99)); // names no row at all
+            projection.on(new GenericTrackedEventMessage<>(
+                    ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(8),
+                            new GlobalSequenceTrackingToken(5)), events.get(5L))); // a replay's token
+            projection.on(tracked(6, 6));
+        });
+
+        assertThat(recorded()).isEqualTo(expected(6));
+    }
+
+    private EventMessage<?> tracked(long index, long tokenPosition) {
+        return new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(tokenPosition), events.get(index));
     }
 
     /** The events with these global indexes, handled in this order in one transaction. */
