@@ -46,12 +46,13 @@ public class RectificationLedgerProjection {
 
     private static final Logger log = LoggerFactory.getLogger(RectificationLedgerProjection.class);
 
-    private final RectificationLedgerRepository rows;
+    /** The ledger's rows, read and written by plain JDBC. */
+    private final RectificationLedgerTable rows;
     private final RectificationLedgerIssueRepository issues;
     /** Each item's current row as this transaction last wrote it: the item's next event needs no query. */
     private final CurrentVersions<RectificationLedgerRow> currentRows = new CurrentVersions<>();
 
-    public RectificationLedgerProjection(RectificationLedgerRepository rows, RectificationLedgerIssueRepository issues) {
+    public RectificationLedgerProjection(RectificationLedgerTable rows, RectificationLedgerIssueRepository issues) {
         this.rows = rows;
         this.issues = issues;
     }
@@ -86,15 +87,14 @@ public class RectificationLedgerProjection {
 
     /** A new version of each current row of the issue's items that shows other facts; the item version stays. */
     private void showOnItems(RectificationLedgerIssue issue, Instant at) {
-        for (RectificationLedgerRow current : rows.findByIssueIdAndValidToIsNull(issue.getIssueId())) {
+        for (RectificationLedgerRow current : rows.currentOfIssue(issue.getIssueId())) {
             if (current.showsIssueFacts(issue)) {
                 continue;
             }
             RectificationLedgerRow next = current.nextVersion(current.getVersion(), at);
-            current.supersede(at);
             next.copyIssueFacts(issue);
-            rows.save(current);
-            rows.save(next);
+            rows.supersede(current, at);
+            rows.add(next);
             currentRows.remember(next.getRectificationId(), next);
         }
     }
@@ -104,14 +104,14 @@ public class RectificationLedgerProjection {
     @EventHandler
     public void on(RectificationPlanned event, @SequenceNumber long seq, @Timestamp Instant at) {
         String id = event.rectificationId().value();
-        if (currentRows.find(id, rows::findByRectificationIdAndValidToIsNull).isPresent()) {
+        if (currentRows.find(id, rows::current).isPresent()) {
             return;
         }
         RectificationLedgerRow row = new RectificationLedgerRow(id, event.issueId().value(), seq, at);
         row.plan(event.measure(), event.type(), value(event.ownerUnitId()), event.ownerName(), event.leaderName(),
                 event.deadline(), event.target());
         issues.findById(event.issueId().value()).ifPresent(row::copyIssueFacts);
-        rows.save(row);
+        rows.add(row);
         currentRows.remember(id, row);
     }
 
@@ -200,19 +200,19 @@ public class RectificationLedgerProjection {
     /** Forgets the whole ledger, so that a replay rebuilds it from the first event. */
     @ResetHandler
     public void reset() {
-        rows.deleteAllVersions();
+        rows.truncate();
         issues.deleteAllIssues();
         currentRows.forgetAll();
     }
 
     /**
      * Supersedes the item's current row at {@code at} by a copy with {@code change} applied. The current row may be
-     * one this transaction wrote for an earlier event and no longer manages (CurrentVersions): it is superseded by
-     * its row id, not saved.
+     * one this transaction added for an earlier event (CurrentVersions), still held back (RectificationLedgerTable):
+     * then it is written once, ended. A stored one is ended by its row id, not saved.
      */
     private void apply(RectificationId id, long seq, Instant at, Consumer<RectificationLedgerRow> change) {
         RectificationLedgerRow current =
-                currentRows.find(id.value(), rows::findByRectificationIdAndValidToIsNull).orElse(null);
+                currentRows.find(id.value(), rows::current).orElse(null);
         if (current == null) {
             log.warn("Rectification ledger has no row for item {}; event {} skipped", id, seq);
             return;
@@ -223,8 +223,8 @@ public class RectificationLedgerProjection {
         RectificationLedgerRow next = current.nextVersion(seq, at);
         change.accept(next);
         next.touch(at);
-        rows.supersede(current.getRowId(), at);
-        rows.save(next);
+        rows.supersede(current, at);
+        rows.add(next);
         currentRows.remember(id.value(), next);
     }
 

@@ -68,10 +68,12 @@ public class RectificationLedgerQueries {
     private final UnitTree unitTree;
     private final ReadScopes scopes;
     private final RememberedIds remembered;
+    /** Asked to write what the current transaction holds back before each read: a no-op but in the writer's own. */
+    private final RectificationLedgerTable table;
 
     public RectificationLedgerQueries(RectificationLedgerRepository rows, EntityManager entityManager,
                                       JdbcTemplate jdbc, Clock clock, UnitTree unitTree, ReadScopes scopes,
-                                      RememberedIds remembered) {
+                                      RememberedIds remembered, RectificationLedgerTable table) {
         this.rows = rows;
         this.entityManager = entityManager;
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
@@ -79,6 +81,7 @@ public class RectificationLedgerQueries {
         this.unitTree = unitTree;
         this.scopes = scopes;
         this.remembered = remembered;
+        this.table = table;
     }
 
     /**
@@ -103,6 +106,7 @@ public class RectificationLedgerQueries {
 
     public PageAnswer<RectificationLedgerEntry> list(RectificationLedgerFilter filter, Pageable pageable,
                                                      Instant asOf) {
+        table.writeHeldBack();
         Query query = query(filter, asOf);
         return PageAnswer.of(LedgerRows.page(entityManager, RectificationLedgerRow.class, selecting(query), pageable,
                 remembered, LEDGER, query, this::read), row -> RectificationLedgerEntry.of(row, query.today()));
@@ -110,6 +114,7 @@ public class RectificationLedgerQueries {
 
     /** An export's first read: the row ids of the whole filtered ledger, in {@code sort} order ({@link LedgerRows}). */
     public List<Long> rowIds(RectificationLedgerFilter filter, Sort sort, Instant asOf) {
+        table.writeHeldBack();
         Query query = query(filter, asOf);
         return LedgerRows.ids(entityManager, RectificationLedgerRow.class, selecting(query), sort, remembered, LEDGER,
                 query);
@@ -123,6 +128,7 @@ public class RectificationLedgerQueries {
 
     /** The rows with these ids, in their order, by plain JDBC (a page's 20 and an export's chunks). */
     private List<RectificationLedgerRow> read(List<Long> rowIds) {
+        table.writeHeldBack();
         return LedgerRows.read(jdbc, "rectification_ledger", (row, number) -> RectificationLedgerRow.read(row), rowIds);
     }
 
@@ -139,6 +145,7 @@ public class RectificationLedgerQueries {
     }
 
     public Optional<RectificationLedgerEntry> find(String rectificationId, Instant asOf) {
+        table.writeHeldBack();
         LocalDate today = today(asOf);
         Specification<RectificationLedgerRow> byId =
                 (root, query, cb) -> cb.equal(root.get("rectificationId"), rectificationId);

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -226,6 +227,57 @@ public class RectificationLedgerRow extends LedgerVersion {
         read.closureRequestedBy = row.getString("closure_requested_by");
         read.extensionRequestedBy = row.getString("extension_requested_by");
         return read;
+    }
+
+    /** The columns {@link #bind} writes, in its order: every column but the generated row id. */
+    static final String COLUMNS = "id, version, valid_from, valid_to, status, issue_id, issue_title, "
+            + "issue_description, issue_source, root_cause, issue_responsible_unit_id, measure, type, owner_unit_id, "
+            + "owner_name, leader_name, original_deadline, effective_deadline, target, progress_percent, "
+            + "last_progress_note, last_progress_on, evidence_count, pending_extension_request_id, proposed_deadline, "
+            + "extension_count, closure_requested_on, closed_on, verified_by, reopen_count, planned_at, updated_at, "
+            + "warning_level, closure_requested_by, extension_requested_by";
+
+    /**
+     * Binds this version's {@link #COLUMNS} to an insert by plain JDBC ({@link RectificationLedgerTable}).
+     * {@code RectificationLedgerTableTest} checks that it writes every column as JPA does.
+     */
+    void bind(PreparedStatement insert) throws SQLException {
+        int i = 0;
+        insert.setString(++i, rectificationId);
+        insert.setLong(++i, getVersion());
+        bindInstant(insert, ++i, getValidFrom());
+        bindInstant(insert, ++i, getValidTo());
+        insert.setString(++i, status.name());
+        insert.setString(++i, issueId);
+        insert.setString(++i, issueTitle);
+        insert.setString(++i, issueDescription);
+        insert.setString(++i, issueSource == null ? null : issueSource.name());
+        insert.setString(++i, rootCause);
+        insert.setString(++i, issueResponsibleUnitId);
+        insert.setString(++i, measure);
+        insert.setString(++i, type.name());
+        insert.setString(++i, ownerUnitId);
+        insert.setString(++i, ownerName);
+        insert.setString(++i, leaderName);
+        bindDate(insert, ++i, originalDeadline);
+        bindDate(insert, ++i, effectiveDeadline);
+        insert.setString(++i, target);
+        insert.setInt(++i, progressPercent);
+        insert.setString(++i, lastProgressNote);
+        bindDate(insert, ++i, lastProgressOn);
+        insert.setInt(++i, evidenceCount);
+        insert.setString(++i, pendingExtensionRequestId);
+        bindDate(insert, ++i, proposedDeadline);
+        insert.setInt(++i, extensionCount);
+        bindDate(insert, ++i, closureRequestedOn);
+        bindDate(insert, ++i, closedOn);
+        insert.setString(++i, verifiedBy);
+        insert.setInt(++i, reopenCount);
+        bindInstant(insert, ++i, plannedAt);
+        bindInstant(insert, ++i, updatedAt);
+        insert.setString(++i, warningLevel == null ? null : warningLevel.name());
+        insert.setString(++i, closureRequestedBy);
+        insert.setString(++i, extensionRequestedBy);
     }
 
     void touch(Instant at) {

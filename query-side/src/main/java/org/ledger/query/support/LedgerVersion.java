@@ -5,11 +5,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * The temporal bookkeeping every ledger row shares. A ledger table keeps one row per version of a ledger entry:
@@ -93,6 +96,22 @@ public abstract class LedgerVersion {
     /** A {@code date} column; null for SQL null. */
     protected static LocalDate date(ResultSet row, String column) throws SQLException {
         return row.getObject(column, LocalDate.class);
+    }
+
+    /** Binds an instant to a {@code timestamp with time zone} parameter; null for SQL null. */
+    protected static void bindInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        statement.setObject(index, value == null ? null : value.atOffset(ZoneOffset.UTC),
+                Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    /** Binds a date to a {@code date} parameter; null for SQL null. */
+    protected static void bindDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {
+        statement.setObject(index, value, Types.DATE);
+    }
+
+    /** This version was written by plain JDBC, as row {@code rowId}. */
+    public void stored(long rowId) {
+        this.rowId = rowId;
     }
 
     /** Starts a copy's own validity; the copy has no row id until it is saved. */

@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 @DataJpaTest
-@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class, RememberedIds.class,
+@Import({RectificationLedgerProjection.class, RectificationLedgerTable.class, RectificationLedgerQueries.class,
+        UnitTree.class, RememberedIds.class,
         QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class RectificationLedgerControllerTest {
 

@@ -53,7 +53,8 @@ import org.springframework.test.web.servlet.ResultActions;
  * </pre>
  */
 @DataJpaTest
-@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class, RememberedIds.class,
+@Import({RectificationLedgerProjection.class, RectificationLedgerTable.class, RectificationLedgerQueries.class,
+        UnitTree.class, RememberedIds.class,
         QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class RectificationLedgerFiltersTest {
 

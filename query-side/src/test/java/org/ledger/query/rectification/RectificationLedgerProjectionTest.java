@@ -40,7 +40,8 @@ import org.springframework.boot.test.autoconfigure.orm.jpa.TestEntityManager;
 import org.springframework.context.annotation.Import;
 
 @DataJpaTest
-@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class, RememberedIds.class,
+@Import({RectificationLedgerProjection.class, RectificationLedgerTable.class, RectificationLedgerQueries.class,
+        UnitTree.class, RememberedIds.class,
         QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class RectificationLedgerProjectionTest {
 
@@ -55,6 +56,14 @@ class RectificationLedgerProjectionTest {
     RectificationLedgerRepository rows;
     @Autowired
     TestEntityManager entities;
+    @Autowired
+    RectificationLedgerTable table;
+
+    /** Every version of an item's row, oldest first, with what the test's transaction holds back written first. */
+    List<RectificationLedgerRow> versions(String rectificationId) {
+        table.writeHeldBack();
+        return rows.findByRectificationIdOrderByValidFromAscRowIdAsc(rectificationId);
+    }
 
     static Instant at(int minutes) {
         return T0.plusSeconds(60L * minutes);
@@ -112,7 +121,7 @@ class RectificationLedgerProjectionTest {
         assertThat(row.rootCause()).isEqualTo("学习不深");
         assertThat(row.version()).isZero();
         assertThat(row.updatedAt()).isEqualTo(at(1));
-        List<RectificationLedgerRow> versions = rows.findByRectificationIdOrderByValidFromAscRowIdAsc("r-1");
+        List<RectificationLedgerRow> versions = versions("r-1");
         assertThat(versions).extracting(RectificationLedgerRow::getValidTo).containsExactly(at(2), null);
         assertThat(queries.find("r-1", at(1)).orElseThrow().rootCause()).isNull();
     }
@@ -133,7 +142,7 @@ class RectificationLedgerProjectionTest {
         projection.on(new ProgressReported(R1, 50, "过半", List.of(), LocalDate.of(2024, 5, 1)), 1, at(3));
         forgetEntities();
 
-        assertThat(rows.findByRectificationIdOrderByValidFromAscRowIdAsc("r-1"))
+        assertThat(versions("r-1"))
                 .extracting(RectificationLedgerRow::getValidTo).containsExactly(at(2), at(3), null);
         RectificationLedgerEntry row = current("r-1");
         assertThat(row.version()).isEqualTo(1);
@@ -225,7 +234,7 @@ class RectificationLedgerProjectionTest {
         assertThat(reopened.updatedAt()).isEqualTo(at(15));
 
         assertThat(queries.find("r-1", at(14)).orElseThrow().status()).isEqualTo(RectificationStatus.CLOSED);
-        assertThat(rows.findByRectificationIdOrderByValidFromAscRowIdAsc("r-1")).hasSize(15);
+        assertThat(versions("r-1")).hasSize(15);
     }
 
     @Test
@@ -257,7 +266,7 @@ class RectificationLedgerProjectionTest {
         projection.on(issue("i-1", "t", IssueSource.INSPECTION), 0, at(0));
 
         assertThat(current("r-1").evidenceCount()).isEqualTo(1);
-        assertThat(rows.findByRectificationIdOrderByValidFromAscRowIdAsc("r-1")).hasSize(2);
+        assertThat(versions("r-1")).hasSize(2);
     }
 
     @Test

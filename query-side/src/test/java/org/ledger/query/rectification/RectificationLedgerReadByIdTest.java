@@ -39,7 +39,8 @@ import org.springframework.web.server.ResponseStatusException;
  * chunk. What the ids named is what the file shows, even when the ledger changes between the chunks.
  */
 @DataJpaTest
-@Import({RectificationLedgerProjection.class, RectificationLedgerQueries.class, UnitTree.class, RememberedIds.class,
+@Import({RectificationLedgerProjection.class, RectificationLedgerTable.class, RectificationLedgerQueries.class,
+        UnitTree.class, RememberedIds.class,
         QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class RectificationLedgerReadByIdTest {
 

@@ -30,6 +30,7 @@ import org.ledger.query.issue.IssueLedgerQueries;
 import org.ledger.query.rectification.RectificationLedgerEntry;
 import org.ledger.query.rectification.RectificationLedgerFilter;
 import org.ledger.query.rectification.RectificationLedgerProjection;
+import org.ledger.query.rectification.RectificationLedgerTable;
 import org.ledger.query.rectification.RectificationLedgerQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
@@ -46,7 +47,8 @@ import org.springframework.context.annotation.Import;
  */
 @DataJpaTest
 @Import({UnitTreeProjection.class, UnitTree.class, RememberedIds.class, UnitQueries.class, IssueLedgerProjection.class,
-        IssueLedgerQueries.class, RectificationLedgerProjection.class, RectificationLedgerQueries.class,
+        IssueLedgerQueries.class, RectificationLedgerProjection.class, RectificationLedgerTable.class,
+        RectificationLedgerQueries.class,
         QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class UnitTreeTest {
 
