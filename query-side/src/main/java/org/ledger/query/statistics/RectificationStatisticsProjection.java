@@ -45,12 +45,13 @@ public class RectificationStatisticsProjection {
     private static final Logger log = LoggerFactory.getLogger(RectificationStatisticsProjection.class);
 
     private final StatisticsIssueFactRepository issues;
-    private final StatisticsItemFactRepository items;
+    /** The item facts, read and written by plain JDBC. */
+    private final StatisticsItemTable items;
     /** Each issue's and item's current facts as this transaction last wrote them: no query for the next event. */
     private final CurrentVersions<StatisticsIssueFact> currentIssues = new CurrentVersions<>();
     private final CurrentVersions<StatisticsItemFact> currentItems = new CurrentVersions<>();
 
-    public RectificationStatisticsProjection(StatisticsIssueFactRepository issues, StatisticsItemFactRepository items) {
+    public RectificationStatisticsProjection(StatisticsIssueFactRepository issues, StatisticsItemTable items) {
         this.issues = issues;
         this.items = items;
     }
@@ -91,15 +92,14 @@ public class RectificationStatisticsProjection {
 
     /** A new version of each current item fact of the issue that shows other issue facts; the item version stays. */
     private void showOnItems(StatisticsIssueFact issue, Instant at) {
-        for (StatisticsItemFact current : items.findByIssueIdAndValidToIsNull(issue.getIssueId())) {
+        for (StatisticsItemFact current : items.currentOfIssue(issue.getIssueId())) {
             if (current.showsIssueFacts(issue)) {
                 continue;
             }
             StatisticsItemFact next = current.nextVersion(current.getVersion(), at);
-            current.supersede(at);
             next.copyIssueFacts(issue);
-            items.save(current);
-            items.save(next);
+            items.supersede(current, at);
+            items.add(next);
             currentItems.remember(next.getRectificationId(), next);
         }
     }
@@ -109,14 +109,14 @@ public class RectificationStatisticsProjection {
     @EventHandler
     public void on(RectificationPlanned event, @SequenceNumber long seq, @Timestamp Instant at) {
         String id = event.rectificationId().value();
-        if (currentItems.find(id, items::findByRectificationIdAndValidToIsNull).isPresent()) {
+        if (currentItems.find(id, items::current).isPresent()) {
             return;
         }
         StatisticsItemFact item = new StatisticsItemFact(id, event.issueId().value(), event.type(),
                 event.ownerUnitId().value(), event.plannedOn(), event.deadline(), seq, at);
         currentIssues.find(event.issueId().value(), issues::findByIssueIdAndValidToIsNull)
                 .ifPresent(item::copyIssueFacts);
-        items.save(item);
+        items.add(item);
         currentItems.remember(id, item);
     }
 
@@ -169,7 +169,7 @@ public class RectificationStatisticsProjection {
     /** Forgets all facts, so that a replay rebuilds them from the first event. */
     @ResetHandler
     public void reset() {
-        items.deleteAllVersions();
+        items.truncate();
         issues.deleteAllVersions();
         currentItems.forgetAll();
         currentIssues.forgetAll();
@@ -177,12 +177,12 @@ public class RectificationStatisticsProjection {
 
     /**
      * Supersedes the item's current facts at {@code at} by a copy with {@code change} applied. The current facts may
-     * be a version this transaction wrote for an earlier event and no longer manages (CurrentVersions): they are
-     * superseded by their row id, not saved.
+     * be a version this transaction added for an earlier event (CurrentVersions), still held back
+     * (StatisticsItemTable): then it is written once, ended. A stored one is ended by its row id.
      */
     private void apply(RectificationId id, long seq, Instant at, Consumer<StatisticsItemFact> change) {
         StatisticsItemFact current =
-                currentItems.find(id.value(), items::findByRectificationIdAndValidToIsNull).orElse(null);
+                currentItems.find(id.value(), items::current).orElse(null);
         if (current == null) {
             log.warn("Statistics have no facts of item {}; event {} skipped", id, seq);
             return;
@@ -192,8 +192,8 @@ public class RectificationStatisticsProjection {
         }
         StatisticsItemFact next = current.nextVersion(seq, at);
         change.accept(next);
-        items.supersede(current.getRowId(), at);
-        items.save(next);
+        items.supersede(current, at);
+        items.add(next);
         currentItems.remember(id.value(), next);
     }
 }

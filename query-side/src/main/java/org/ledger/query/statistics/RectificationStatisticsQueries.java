@@ -67,14 +67,17 @@ public class RectificationStatisticsQueries {
     private final UnitQueries units;
     private final Clock clock;
     private final ReadScopes scopes;
+    /** Asked to write what the current transaction holds back before each read: a no-op but in the writer's own. */
+    private final StatisticsItemTable items;
 
     public RectificationStatisticsQueries(EntityManager entityManager, UnitTree unitTree, UnitQueries units,
-                                          Clock clock, ReadScopes scopes) {
+                                          Clock clock, ReadScopes scopes, StatisticsItemTable items) {
         this.entityManager = entityManager;
         this.unitTree = unitTree;
         this.units = units;
         this.clock = clock;
         this.scopes = scopes;
+        this.items = items;
     }
 
     /**
@@ -90,6 +93,7 @@ public class RectificationStatisticsQueries {
      */
     public RectificationStatistics compute(String unitId, GroupBy groupBy, LocalDate from, LocalDate to,
                                            Instant asOf) {
+        items.writeHeldBack();
         Instant instant = asOf == null ? clock.instant() : asOf;
         LocalDate today = LocalDate.ofInstant(instant, clock.getZone());
         ReadScope readScope = scopes.current();

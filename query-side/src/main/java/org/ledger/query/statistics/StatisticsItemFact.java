@@ -5,6 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -113,6 +117,59 @@ public class StatisticsItemFact extends LedgerVersion {
         next.reopenCount = reopenCount;
         next.dismissed = dismissed;
         return next;
+    }
+
+    /** The columns {@link #bind} writes, in its order: every column but the generated row id. */
+    static final String COLUMNS = "id, version, valid_from, valid_to, issue_id, issue_source, "
+            + "issue_responsible_unit_id, issue_found_on, type, owner_unit_id, planned_on, original_deadline, "
+            + "effective_deadline, status, closed_on, days_to_close, reopen_count, dismissed";
+
+    /**
+     * Binds this version's {@link #COLUMNS} to an insert by plain JDBC ({@link StatisticsItemTable}).
+     * {@code StatisticsItemTableTest} checks that it writes, and {@link #read} reads, every column as JPA does.
+     */
+    void bind(PreparedStatement insert) throws SQLException {
+        int i = 0;
+        insert.setString(++i, rectificationId);
+        insert.setLong(++i, getVersion());
+        bindInstant(insert, ++i, getValidFrom());
+        bindInstant(insert, ++i, getValidTo());
+        insert.setString(++i, issueId);
+        insert.setString(++i, issueSource == null ? null : issueSource.name());
+        insert.setString(++i, issueResponsibleUnitId);
+        bindDate(insert, ++i, issueFoundOn);
+        insert.setString(++i, type.name());
+        insert.setString(++i, ownerUnitId);
+        bindDate(insert, ++i, plannedOn);
+        bindDate(insert, ++i, originalDeadline);
+        bindDate(insert, ++i, effectiveDeadline);
+        insert.setString(++i, status.name());
+        bindDate(insert, ++i, closedOn);
+        insert.setObject(++i, daysToClose, Types.INTEGER);
+        insert.setInt(++i, reopenCount);
+        insert.setBoolean(++i, dismissed);
+    }
+
+    /** A version read by plain JDBC from a {@code select *} of {@code statistics_item}, not managed by JPA. */
+    static StatisticsItemFact read(ResultSet row) throws SQLException {
+        StatisticsItemFact read = new StatisticsItemFact();
+        read.readVersion(row);
+        read.rectificationId = row.getString("id");
+        read.issueId = row.getString("issue_id");
+        read.issueSource = named(IssueSource.class, row.getString("issue_source"));
+        read.issueResponsibleUnitId = row.getString("issue_responsible_unit_id");
+        read.issueFoundOn = date(row, "issue_found_on");
+        read.type = RectificationType.valueOf(row.getString("type"));
+        read.ownerUnitId = row.getString("owner_unit_id");
+        read.plannedOn = date(row, "planned_on");
+        read.originalDeadline = date(row, "original_deadline");
+        read.effectiveDeadline = date(row, "effective_deadline");
+        read.status = RectificationStatus.valueOf(row.getString("status"));
+        read.closedOn = date(row, "closed_on");
+        read.daysToClose = row.getObject("days_to_close", Integer.class);
+        read.reopenCount = row.getInt("reopen_count");
+        read.dismissed = row.getBoolean("dismissed");
+        return read;
     }
 
     boolean showsIssueFacts(StatisticsIssueFact issue) {
