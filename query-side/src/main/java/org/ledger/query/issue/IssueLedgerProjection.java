@@ -36,11 +36,12 @@ public class IssueLedgerProjection {
 
     private static final Logger log = LoggerFactory.getLogger(IssueLedgerProjection.class);
 
-    private final IssueLedgerRepository rows;
+    /** The ledger's rows, read and written by plain JDBC. */
+    private final IssueLedgerTable rows;
     private final IssueLedgerItemRepository items;
     private final CurrentVersions<IssueLedgerRow> currentRows = new CurrentVersions<>();
 
-    public IssueLedgerProjection(IssueLedgerRepository rows, IssueLedgerItemRepository items) {
+    public IssueLedgerProjection(IssueLedgerTable rows, IssueLedgerItemRepository items) {
         this.rows = rows;
         this.items = items;
     }
@@ -48,7 +49,7 @@ public class IssueLedgerProjection {
     @EventHandler
     public void on(IssueRegistered event, @SequenceNumber long seq, @Timestamp Instant at) {
         String id = event.issueId().value();
-        if (currentRows.find(id, rows::findByIssueIdAndValidToIsNull).isPresent()) {
+        if (currentRows.find(id, rows::current).isPresent()) {
             return;
         }
         IssueLedgerRow row = new IssueLedgerRow(id, seq, at);
@@ -56,7 +57,7 @@ public class IssueLedgerProjection {
         row.describe(event.title(), event.description(), event.source(), event.sourceReference(), event.category(),
                 event.severity(), value(event.responsibleUnitId()), value(event.raisedByUnitId()), event.foundOn(),
                 ref == null ? null : ref.agreementId(), ref == null ? null : ref.itemId());
-        rows.save(row);
+        rows.add(row);
         currentRows.remember(id, row);
     }
 
@@ -118,19 +119,19 @@ public class IssueLedgerProjection {
     /** Forgets the whole ledger, so that a replay rebuilds it from the first event. */
     @ResetHandler
     public void reset() {
-        rows.deleteAllVersions();
+        rows.truncate();
         items.deleteAllItems();
         currentRows.forgetAll();
     }
 
     /**
      * Supersedes the issue's current row at {@code at} by a copy with {@code change} applied. The current row may be
-     * one this transaction wrote for an earlier event and no longer manages (CurrentVersions): it is superseded by
-     * its row id, not saved.
+     * one this transaction added for an earlier event (CurrentVersions), still held back (IssueLedgerTable): then it
+     * is written once, ended. A stored one is ended by its row id.
      */
     private void apply(IssueId issueId, long seq, Instant at, Consumer<IssueLedgerRow> change) {
         String id = issueId.value();
-        IssueLedgerRow current = currentRows.find(id, rows::findByIssueIdAndValidToIsNull).orElse(null);
+        IssueLedgerRow current = currentRows.find(id, rows::current).orElse(null);
         if (current == null) {
             log.warn("Issue ledger has no row for issue {}; event {} skipped", issueId, seq);
             return;
@@ -140,8 +141,8 @@ public class IssueLedgerProjection {
         }
         IssueLedgerRow next = current.nextVersion(seq, at);
         change.accept(next);
-        rows.supersede(current.getRowId(), at);
-        rows.save(next);
+        rows.supersede(current, at);
+        rows.add(next);
         currentRows.remember(id, next);
     }
 

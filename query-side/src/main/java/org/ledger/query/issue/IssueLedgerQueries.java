@@ -58,15 +58,19 @@ public class IssueLedgerQueries {
     private final ReadScopes scopes;
     private final RememberedIds remembered;
     private final NamedParameterJdbcTemplate jdbc;
+    /** Asked to write what the current transaction holds back before each read: a no-op but in the writer's own. */
+    private final IssueLedgerTable table;
 
     public IssueLedgerQueries(IssueLedgerRepository rows, EntityManager entityManager, UnitTree unitTree,
-                              ReadScopes scopes, RememberedIds remembered, JdbcTemplate jdbc) {
+                              ReadScopes scopes, RememberedIds remembered, JdbcTemplate jdbc,
+                              IssueLedgerTable table) {
         this.rows = rows;
         this.entityManager = entityManager;
         this.unitTree = unitTree;
         this.scopes = scopes;
         this.remembered = remembered;
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        this.table = table;
     }
 
     /**
@@ -89,6 +93,7 @@ public class IssueLedgerQueries {
     }
 
     public PageAnswer<IssueLedgerEntry> list(IssueLedgerFilter filter, Pageable pageable, Instant asOf) {
+        table.writeHeldBack();
         Query query = query(filter, asOf);
         return PageAnswer.of(LedgerRows.page(entityManager, IssueLedgerRow.class, selecting(query), pageable,
                 remembered, LEDGER, query, this::read), IssueLedgerEntry::of);
@@ -96,6 +101,7 @@ public class IssueLedgerQueries {
 
     /** An export's first read: the row ids of the whole filtered ledger, in {@code sort} order ({@link LedgerRows}). */
     public List<Long> rowIds(IssueLedgerFilter filter, Sort sort, Instant asOf) {
+        table.writeHeldBack();
         Query query = query(filter, asOf);
         return LedgerRows.ids(entityManager, IssueLedgerRow.class, selecting(query), sort, remembered, LEDGER, query);
     }
@@ -107,6 +113,7 @@ public class IssueLedgerQueries {
 
     /** The rows with these row ids, in their order, by plain JDBC ({@link IssueLedgerRow#read}). */
     private List<IssueLedgerRow> read(List<Long> rowIds) {
+        table.writeHeldBack();
         return LedgerRows.read(jdbc, "issue_ledger", (row, number) -> IssueLedgerRow.read(row), rowIds);
     }
 
@@ -123,6 +130,7 @@ public class IssueLedgerQueries {
     }
 
     public Optional<IssueLedgerEntry> find(String issueId, Instant asOf) {
+        table.writeHeldBack();
         Specification<IssueLedgerRow> byId = (root, query, cb) -> cb.equal(root.get("issueId"), issueId);
         return rows.findOne(Validity.<IssueLedgerRow>at(asOf).and(byId).and(visible(scopes.current())))
                 .map(IssueLedgerEntry::of);

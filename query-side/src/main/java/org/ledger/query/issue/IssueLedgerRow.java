@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -135,6 +136,42 @@ public class IssueLedgerRow extends LedgerVersion {
         read.registeredAt = instant(row, "registered_at");
         read.updatedAt = instant(row, "updated_at");
         return read;
+    }
+
+    /** The columns {@link #bind} writes, in its order: every column but the generated row id. */
+    static final String COLUMNS = VERSION_COLUMNS + ", id, status, title, description, source, source_reference, "
+            + "category, severity, responsible_unit_id, raised_by_unit_id, found_on, responsibility_agreement_id, "
+            + "responsibility_item_id, root_cause, root_cause_revision, item_count, closed_item_count, "
+            + "ongoing_item_count, dismissal_reason, registered_at, updated_at";
+
+    /**
+     * Binds this version's {@link #COLUMNS} to an insert by plain JDBC ({@link IssueLedgerTable}).
+     * {@code IssueLedgerProjectionTest.aRowReadByJdbcHoldsEveryColumnAsItsEntityDoes} checks that it writes, and
+     * {@link #read} reads, every column as JPA does.
+     */
+    void bind(PreparedStatement insert) throws SQLException {
+        int i = bindVersion(insert);
+        insert.setString(++i, issueId);
+        insert.setString(++i, status.name());
+        insert.setString(++i, title);
+        insert.setString(++i, description);
+        insert.setString(++i, source.name());
+        insert.setString(++i, sourceReference);
+        insert.setString(++i, category);
+        insert.setString(++i, severity == null ? null : severity.name());
+        insert.setString(++i, responsibleUnitId);
+        insert.setString(++i, raisedByUnitId);
+        bindDate(insert, ++i, foundOn);
+        insert.setString(++i, responsibilityAgreementId);
+        insert.setString(++i, responsibilityItemId);
+        insert.setString(++i, rootCause);
+        insert.setInt(++i, rootCauseRevision);
+        insert.setInt(++i, itemCount);
+        insert.setInt(++i, closedItemCount);
+        insert.setInt(++i, ongoingItemCount);
+        insert.setString(++i, dismissalReason);
+        bindInstant(insert, ++i, registeredAt);
+        bindInstant(insert, ++i, updatedAt);
     }
 
     /** A copy of this version, to become the version {@code version} valid from {@code at}. */

@@ -230,8 +230,8 @@ public class RectificationLedgerRow extends LedgerVersion {
     }
 
     /** The columns {@link #bind} writes, in its order: every column but the generated row id. */
-    static final String COLUMNS = "id, version, valid_from, valid_to, status, issue_id, issue_title, "
-            + "issue_description, issue_source, root_cause, issue_responsible_unit_id, measure, type, owner_unit_id, "
+    static final String COLUMNS = VERSION_COLUMNS + ", id, status, issue_id, issue_title, issue_description, "
+            + "issue_source, root_cause, issue_responsible_unit_id, measure, type, owner_unit_id, "
             + "owner_name, leader_name, original_deadline, effective_deadline, target, progress_percent, "
             + "last_progress_note, last_progress_on, evidence_count, pending_extension_request_id, proposed_deadline, "
             + "extension_count, closure_requested_on, closed_on, verified_by, reopen_count, planned_at, updated_at, "
@@ -242,11 +242,8 @@ public class RectificationLedgerRow extends LedgerVersion {
      * {@code RectificationLedgerTableTest} checks that it writes every column as JPA does.
      */
     void bind(PreparedStatement insert) throws SQLException {
-        int i = 0;
+        int i = bindVersion(insert);
         insert.setString(++i, rectificationId);
-        insert.setLong(++i, getVersion());
-        bindInstant(insert, ++i, getValidFrom());
-        bindInstant(insert, ++i, getValidTo());
         insert.setString(++i, status.name());
         insert.setString(++i, issueId);
         insert.setString(++i, issueTitle);

@@ -120,8 +120,8 @@ public class StatisticsItemFact extends LedgerVersion {
     }
 
     /** The columns {@link #bind} writes, in its order: every column but the generated row id. */
-    static final String COLUMNS = "id, version, valid_from, valid_to, issue_id, issue_source, "
-            + "issue_responsible_unit_id, issue_found_on, type, owner_unit_id, planned_on, original_deadline, "
+    static final String COLUMNS = VERSION_COLUMNS + ", id, issue_id, issue_source, issue_responsible_unit_id, "
+            + "issue_found_on, type, owner_unit_id, planned_on, original_deadline, "
             + "effective_deadline, status, closed_on, days_to_close, reopen_count, dismissed";
 
     /**
@@ -129,11 +129,8 @@ public class StatisticsItemFact extends LedgerVersion {
      * {@code StatisticsItemTableTest} checks that it writes, and {@link #read} reads, every column as JPA does.
      */
     void bind(PreparedStatement insert) throws SQLException {
-        int i = 0;
+        int i = bindVersion(insert);
         insert.setString(++i, rectificationId);
-        insert.setLong(++i, getVersion());
-        bindInstant(insert, ++i, getValidFrom());
-        bindInstant(insert, ++i, getValidTo());
         insert.setString(++i, issueId);
         insert.setString(++i, issueSource == null ? null : issueSource.name());
         insert.setString(++i, issueResponsibleUnitId);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,9 +38,12 @@ import org.springframework.jdbc.core.RowMapper;
  * {@link RememberedIds} needs — and each version learns its id ({@link LedgerVersion#stored}), so that a version
  * written early is ended by its row id like any stored one. Outside a transaction nothing is held back.
  *
+ * <p>Each ledger table that works this way is a bean extending this class (one instance per table: the queries of
+ * the table write what their transaction holds back before they read), with its projection's lookups by name.
+ *
  * @param <V> the projection's version class
  */
-public final class HeldBackVersions<V extends LedgerVersion> {
+public class HeldBackVersions<V extends LedgerVersion> {
 
     /** Binds a version's columns, in the order of the table's column list, to an insert. */
     @FunctionalInterface
@@ -62,7 +66,8 @@ public final class HeldBackVersions<V extends LedgerVersion> {
      *                binds them
      * @param reader  a version from a row of {@code select *}
      */
-    public HeldBackVersions(JdbcTemplate jdbc, String table, String columns, Binder<V> binder, RowMapper<V> reader) {
+    protected HeldBackVersions(JdbcTemplate jdbc, String table, String columns, Binder<V> binder,
+                               RowMapper<V> reader) {
         this.jdbc = jdbc;
         this.table = table;
         this.insert = "insert into " + table + " (" + columns + ") values ("
@@ -83,19 +88,27 @@ public final class HeldBackVersions<V extends LedgerVersion> {
     }
 
     /**
+     * The current version of entry {@code id} (the table's {@code id} column) as stored. Asked only for an entry whose
+     * current version the transaction does not keep ({@link CurrentVersions}), so none of its versions is held back.
+     */
+    public Optional<V> current(String id) {
+        return storedCurrentWhere("id", id).stream().findFirst();
+    }
+
+    /**
      * The stored current versions whose {@code column} is {@code value}, without writing what is held back first:
      * only for an entry none of whose versions the transaction holds back (one whose current version the projection
      * does not keep, {@link CurrentVersions}), so that looking up each new entry of a batch does not send the batch's
      * rows one lookup at a time.
      */
-    public List<V> currentStored(String column, Object value) {
+    protected List<V> storedCurrentWhere(String column, Object value) {
         return jdbc.query("select * from " + table + " where " + column + " = ? and valid_to is null", reader, value);
     }
 
-    /** The current versions whose {@code column} is {@code value}, with what this transaction holds back written first. */
-    public List<V> current(String column, Object value) {
+    /** The current versions whose {@code column} is {@code value}, with what this transaction holds back first. */
+    protected List<V> currentWhere(String column, Object value) {
         writeHeldBack();
-        return currentStored(column, value);
+        return storedCurrentWhere(column, value);
     }
 
     /** Adds a new version: written at the latest when the transaction commits. */

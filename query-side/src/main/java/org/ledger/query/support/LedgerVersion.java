@@ -98,6 +98,21 @@ public abstract class LedgerVersion {
         return row.getObject(column, LocalDate.class);
     }
 
+    /** The bookkeeping columns {@link #bindVersion} binds, in its order: a ledger row's column list begins with them. */
+    protected static final String VERSION_COLUMNS = "version, valid_from, valid_to";
+
+    /**
+     * Binds this version's bookkeeping columns ({@link #VERSION_COLUMNS}) to the first parameters of an insert by plain
+     * JDBC ({@link HeldBackVersions}); answers the number of parameters bound. The {@code bind} method of each ledger
+     * row binds its own columns after them.
+     */
+    protected int bindVersion(PreparedStatement insert) throws SQLException {
+        insert.setLong(1, version);
+        bindInstant(insert, 2, validFrom);
+        bindInstant(insert, 3, validTo);
+        return 3;
+    }
+
     /** Binds an instant to a {@code timestamp with time zone} parameter; null for SQL null. */
     protected static void bindInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         statement.setObject(index, value == null ? null : value.atOffset(ZoneOffset.UTC),

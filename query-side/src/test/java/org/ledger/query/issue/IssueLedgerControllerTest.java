@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 @DataJpaTest
-@Import({IssueLedgerProjection.class, IssueLedgerQueries.class, UnitTree.class, RememberedIds.class,
+@Import({IssueLedgerProjection.class, IssueLedgerTable.class, IssueLedgerQueries.class, UnitTree.class,
+        RememberedIds.class,
         QueryTestApplication.ReadEverything.class})
 class IssueLedgerControllerTest {
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ledger.kernel.issue.IssueEvents.IssueAcknowledged;
@@ -36,7 +37,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.web.server.ResponseStatusException;
 
 @DataJpaTest
-@Import({IssueLedgerProjection.class, IssueLedgerQueries.class, UnitTree.class, RememberedIds.class,
+@Import({IssueLedgerProjection.class, IssueLedgerTable.class, IssueLedgerQueries.class, UnitTree.class,
+        RememberedIds.class,
         QueryTestApplication.ReadEverything.class})
 class IssueLedgerProjectionTest {
 
@@ -49,9 +51,17 @@ class IssueLedgerProjectionTest {
     @Autowired
     IssueLedgerRepository rows;
     @Autowired
+    IssueLedgerTable table;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     TestEntityManager entities;
+
+    /** The ledger's rows as JPA reads them, with what the test's transaction holds back written first. */
+    IssueLedgerRepository stored() {
+        table.writeHeldBack();
+        return rows;
+    }
 
     static Instant at(int minutes) {
         return T0.plusSeconds(60L * minutes);
@@ -97,7 +107,7 @@ class IssueLedgerProjectionTest {
         projection.on(new IssueAcknowledged(IssueId.of("i-1"), "secretary", null), 1, at(5));
         projection.on(new RootCauseRecorded(IssueId.of("i-1"), 1, "学习不深"), 2, at(10));
 
-        List<IssueLedgerRow> versions = rows.findByIssueIdOrderByValidFromAscRowIdAsc("i-1");
+        List<IssueLedgerRow> versions = stored().findByIssueIdOrderByValidFromAscRowIdAsc("i-1");
         assertThat(versions).extracting(IssueLedgerRow::getVersion).containsExactly(0L, 1L, 2L);
         assertThat(versions).extracting(IssueLedgerRow::getValidFrom).containsExactly(at(0), at(5), at(10));
         assertThat(versions).extracting(IssueLedgerRow::getValidTo).containsExactly(at(5), at(10), null);
@@ -176,7 +186,7 @@ class IssueLedgerProjectionTest {
         projection.on(outcome("i-1", "r-2", RectificationOutcome.CLOSED), 5, at(5));
         forgetEntities();
 
-        assertThat(rows.findByIssueIdOrderByValidFromAscRowIdAsc("i-1")).extracting(IssueLedgerRow::getValidTo)
+        assertThat(stored().findByIssueIdOrderByValidFromAscRowIdAsc("i-1")).extracting(IssueLedgerRow::getValidTo)
                 .containsExactly(at(1), at(2), at(3), at(4), at(5), null);
         IssueLedgerEntry row = current("i-1");
         assertThat(row.version()).isEqualTo(5);
@@ -211,7 +221,7 @@ class IssueLedgerProjectionTest {
         projection.on(itemAdded("i-1", "r-1"), 1, at(1));
         projection.on(new IssueAcknowledged(IssueId.of("i-1"), "late", null), 1, at(2));
 
-        assertThat(rows.findByIssueIdOrderByValidFromAscRowIdAsc("i-1")).hasSize(2);
+        assertThat(stored().findByIssueIdOrderByValidFromAscRowIdAsc("i-1")).hasSize(2);
         IssueLedgerEntry row = current("i-1");
         assertThat(row.version()).isEqualTo(1);
         assertThat(row.itemCount()).isEqualTo(1);
@@ -224,13 +234,13 @@ class IssueLedgerProjectionTest {
         projection.on(itemAdded("i-1", "r-1"), 1, at(1));
 
         projection.reset();
-        assertThat(rows.count()).isZero();
+        assertThat(stored().count()).isZero();
         assertThat(queries.find("i-1", null)).isEmpty();
 
         projection.on(registered("i-1", "t", IssueSource.INSPECTION, "b1", LocalDate.of(2024, 4, 1)), 0, at(0));
         projection.on(itemAdded("i-1", "r-1"), 1, at(1));
         assertThat(current("i-1").itemCount()).isEqualTo(1);
-        assertThat(rows.count()).isEqualTo(2);
+        assertThat(stored().count()).isEqualTo(2);
     }
 
     @Test
@@ -297,8 +307,9 @@ class IssueLedgerProjectionTest {
     }
 
     /**
-     * Pages and exports read their rows by plain JDBC ({@link IssueLedgerRow#read}); what they show must be what the
-     * ledger's entities show, column by column, empty columns included.
+     * The projection writes its rows by plain JDBC ({@link IssueLedgerRow#bind}), pages and exports read them so
+     * ({@link IssueLedgerRow#read}); what both give must be what the ledger's entities show, column by column, empty
+     * columns included.
      */
     @Test
     void aRowReadByJdbcHoldsEveryColumnAsItsEntityDoes() {
@@ -315,10 +326,14 @@ class IssueLedgerProjectionTest {
                 null, null, null, UnitId.of("branch-01"), null, null, null), 0, T0.plusSeconds(5));
         projection.on(new IssueDismissed(IssueId.of("i-2"), "重复登记", "supervisor"), 1, T0.plusSeconds(6));
 
-        List<IssueLedgerRow> entities = rows.findAll(Sort.by("rowId"));
+        List<IssueLedgerRow> entities = stored().findAll(Sort.by("rowId"));
         List<IssueLedgerRow> read = jdbc.query("select * from issue_ledger order by row_id",
                 (row, number) -> IssueLedgerRow.read(row));
         assertThat(entities).hasSize(7);
+        for (String column : Arrays.stream(IssueLedgerRow.COLUMNS.split(",")).map(String::trim).toList()) {
+            assertThat(jdbc.queryForObject("select count(" + column + ") from issue_ledger", Integer.class))
+                    .as(column).isPositive();
+        }
         assertThat(read).usingRecursiveFieldByFieldElementComparator().isEqualTo(entities);
 
         List<Long> rowIds = queries.rowIds(IssueLedgerFilter.none(), Sort.by("issueId"), null);

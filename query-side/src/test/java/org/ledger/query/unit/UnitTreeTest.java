@@ -27,6 +27,7 @@ import org.ledger.query.issue.IssueLedgerEntry;
 import org.ledger.query.issue.IssueLedgerFilter;
 import org.ledger.query.issue.IssueLedgerProjection;
 import org.ledger.query.issue.IssueLedgerQueries;
+import org.ledger.query.issue.IssueLedgerTable;
 import org.ledger.query.rectification.RectificationLedgerEntry;
 import org.ledger.query.rectification.RectificationLedgerFilter;
 import org.ledger.query.rectification.RectificationLedgerProjection;
@@ -47,7 +48,8 @@ import org.springframework.context.annotation.Import;
  */
 @DataJpaTest
 @Import({UnitTreeProjection.class, UnitTree.class, RememberedIds.class, UnitQueries.class, IssueLedgerProjection.class,
-        IssueLedgerQueries.class, RectificationLedgerProjection.class, RectificationLedgerTable.class,
+        IssueLedgerTable.class, IssueLedgerQueries.class, RectificationLedgerProjection.class,
+        RectificationLedgerTable.class,
         RectificationLedgerQueries.class,
         QueryTestApplication.FixedClock.class, QueryTestApplication.ReadEverything.class})
 class UnitTreeTest {
