@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -27,6 +28,7 @@ import org.ledger.app.TestUnits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -149,6 +151,79 @@ class GapQueryEventStorageEngineTest extends AppTestSupport {
                         ? domain.getAggregateIdentifier() + "/" + domain.getSequenceNumber() : "-") + " "
                         + event.getTimestamp() + " " + event.getPayloadType().getName())
                 .toList());
+    }
+
+    /**
+     * A transaction that took an index before another one's and one after it (216 and 219 around 217-218 in
+     * CrashRecoveryTest) and commits between the engine's two reads: its later event must not come without the
+     * earlier one, which a projection that skips what it has seen would then drop.
+     */
+    @Test
+    void aTransactionCommittingBetweenTheTwoReadsIsNeverSeenWithoutItsEarlierEvent() throws Exception {
+        TestUnits.ensure(mvc);
+        TestIssues.register(mvc, "gap-race-" + UUID.randomUUID());
+        long template = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        long gap = nextGlobalIndex();
+        long other = nextGlobalIndex();
+        long late = nextGlobalIndex();
+        String run = UUID.randomUUID().toString();
+        TransactionTemplate own = new TransactionTemplate(transactions.getTransactionManager());
+        own.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        own.executeWithoutResult(status -> copyRow(template, other, "race-other-" + run));
+        // the reader saw `other` and waits for `gap`; the transaction holding `gap` and `late` commits after the
+        // engine's first read of this fetch
+        GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(other, new TreeSet<>(List.of(gap)));
+        AtomicBoolean committed = new AtomicBoolean();
+        GapQueryEventStorageEngine racing = new GapQueryEventStorageEngine(EventStorageEngineConfiguration
+                .axonsSettings(serializer, persistenceExceptionResolver, eventSerializer, configuration,
+                        entityManagerProvider), transactionManager) {
+            @Override
+            List<Object[]> eventsPast(GapAwareTrackingToken from) {
+                List<Object[]> past = super.eventsPast(from);
+                if (committed.compareAndSet(false, true)) {
+                    own.executeWithoutResult(status -> {
+                        copyRow(template, gap, "race-gap-" + run);
+                        copyRow(template, late, "race-late-" + run);
+                    });
+                }
+                return past;
+            }
+
+            @Override
+            List<Object[]> eventsInGaps(GapAwareTrackingToken from) {
+                List<Object[]> inGaps = super.eventsInGaps(from);
+                if (committed.compareAndSet(false, true)) { // the other order of reads commits here
+                    own.executeWithoutResult(status -> {
+                        copyRow(template, gap, "race-gap-" + run);
+                        copyRow(template, late, "race-late-" + run);
+                    });
+                }
+                return inGaps;
+            }
+        };
+
+        List<String> read = transactions.execute(status -> racing.readEvents(token, false)
+                .map(TrackedEventMessage::getIdentifier)
+                .toList());
+
+        assertThat(committed).isTrue();
+        assertThat(read).containsExactly("race-gap-" + run, "race-late-" + run);
+    }
+
+    /** An index from the store's own sequence, so that no append of another test takes it. */
+    private long nextGlobalIndex() {
+        boolean postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
+        return jdbc.queryForObject(postgres ? "select nextval('domain_event_entry_seq')"
+                : "select next value for domain_event_entry_seq", Long.class);
+    }
+
+    /** A stored row again, at {@code index}, as an event of an aggregate of its own. */
+    private void copyRow(long template, long index, String eventIdentifier) {
+        jdbc.update("insert into domain_event_entry (global_index, event_identifier, aggregate_identifier, "
+                + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
+                + "select ?, ?, ?, 0, type, time_stamp, payload_type, payload_revision, payload, meta_data "
+                + "from domain_event_entry where global_index = ?", index, eventIdentifier, eventIdentifier, template);
     }
 
     @Test
