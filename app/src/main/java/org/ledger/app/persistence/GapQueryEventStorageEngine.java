@@ -101,7 +101,7 @@ class GapQueryEventStorageEngine extends JpaEventStorageEngine {
      * starts, so a transaction that commits between the two reads is seen by the second only. Read the other way
      * round, a transaction holding both a gap (an index it took before another transaction's) and an event past the
      * position showed its later event without its earlier one, and a projection that skips what it has seen dropped
-     * the earlier one for good (CrashRecoveryTest, README "Open finding" under crash recovery). Read this way, it shows
+     * the earlier one for good (CrashRecoveryTest; README, "Finding (2026-11-28 …)" under crash recovery). Read this way, it shows
      * at most its gap events, and the rest in the next fetch: every fetch gives events in an order the store allows.
      */
     @Override

@@ -147,7 +147,7 @@ class CrashRecoveryTest {
     }
 
     /**
-     * For a failed comparison (README, "Open finding" under crash recovery): the stored events of every aggregate
+     * For a failed comparison (README, "Finding (2026-11-28 …)" under crash recovery): the stored events of every aggregate
      * whose id appears in a row only one side has, in the order of their global index, and the projections' tokens,
      * read while the store is still there.
      */
