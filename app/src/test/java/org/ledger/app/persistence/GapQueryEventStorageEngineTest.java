@@ -174,30 +174,29 @@ class GapQueryEventStorageEngineTest extends AppTestSupport {
         // engine's first read of this fetch
         GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(other, new TreeSet<>(List.of(gap)));
         AtomicBoolean committed = new AtomicBoolean();
+        // after the engine's first read of the fetch, whichever of its two reads that is
+        Runnable commitOnce = () -> {
+            if (committed.compareAndSet(false, true)) {
+                own.executeWithoutResult(status -> {
+                    copyRow(template, gap, "race-gap-" + run);
+                    copyRow(template, late, "race-late-" + run);
+                });
+            }
+        };
         GapQueryEventStorageEngine racing = new GapQueryEventStorageEngine(EventStorageEngineConfiguration
                 .axonsSettings(serializer, persistenceExceptionResolver, eventSerializer, configuration,
                         entityManagerProvider), transactionManager) {
             @Override
             List<Object[]> eventsPast(GapAwareTrackingToken from) {
                 List<Object[]> past = super.eventsPast(from);
-                if (committed.compareAndSet(false, true)) {
-                    own.executeWithoutResult(status -> {
-                        copyRow(template, gap, "race-gap-" + run);
-                        copyRow(template, late, "race-late-" + run);
-                    });
-                }
+                commitOnce.run();
                 return past;
             }
 
             @Override
             List<Object[]> eventsInGaps(GapAwareTrackingToken from) {
                 List<Object[]> inGaps = super.eventsInGaps(from);
-                if (committed.compareAndSet(false, true)) { // the other order of reads commits here
-                    own.executeWithoutResult(status -> {
-                        copyRow(template, gap, "race-gap-" + run);
-                        copyRow(template, late, "race-late-" + run);
-                    });
-                }
+                commitOnce.run();
                 return inGaps;
             }
         };

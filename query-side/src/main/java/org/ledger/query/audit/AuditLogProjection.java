@@ -76,23 +76,22 @@ public class AuditLogProjection {
         OptionalLong hint = StoredEvent.positionHint(event);
         if (hint.isPresent() && storedAt(hint.getAsLong(), event)) {
             long index = hint.getAsLong();
-            jdbc.update(INSERT_AT, with(index, row, index)); // nothing inserted: recorded already
+            jdbc.update(INSERT_AT, arguments(new Object[] {index}, row, new Object[] {index})); // nothing inserted: recorded already
             return;
         }
-        int inserted = jdbc.update(INSERT, with(null, row, event.getIdentifier(), event.getIdentifier()));
+        int inserted = jdbc.update(INSERT,
+                arguments(row, new Object[] {event.getIdentifier(), event.getIdentifier()}));
         if (inserted == 0 && !stored(event)) {
             throw new IllegalStateException("Event " + event.getIdentifier() + " is not in the event store");
         }
     }
 
-    /** The insert's arguments: the position first when it is known, then the row, then the {@code where}'s. */
-    private static Object[] with(Long position, Object[] row, Object... where) {
-        List<Object> arguments = new ArrayList<>(row.length + where.length + 1);
-        if (position != null) {
-            arguments.add(position);
+    /** The insert's arguments: the parts one after the other. */
+    private static Object[] arguments(Object[]... parts) {
+        List<Object> arguments = new ArrayList<>();
+        for (Object[] part : parts) {
+            arguments.addAll(Arrays.asList(part));
         }
-        arguments.addAll(Arrays.asList(row));
-        arguments.addAll(Arrays.asList(where));
         return arguments.toArray();
     }
 

@@ -56,7 +56,7 @@ public class HeldBackVersions<V extends LedgerVersion> {
 
     private final JdbcTemplate jdbc;
     private final String table;
-    private final String insert;
+    private final String insertSql;
     private final Binder<V> binder;
     private final RowMapper<V> reader;
     private final TransactionBound<HeldBack<V>> heldBack = new TransactionBound<>(HeldBack::new, this::insert);
@@ -70,7 +70,7 @@ public class HeldBackVersions<V extends LedgerVersion> {
                                RowMapper<V> reader) {
         this.jdbc = jdbc;
         this.table = table;
-        this.insert = "insert into " + table + " (" + columns + ") values ("
+        this.insertSql = "insert into " + table + " (" + columns + ") values ("
                 + String.join(", ", Collections.nCopies(columns.split(",").length, "?")) + ")";
         this.binder = binder;
         this.reader = reader;
@@ -168,7 +168,7 @@ public class HeldBackVersions<V extends LedgerVersion> {
             return;
         }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(insert, new String[] {"row_id"})) {
+            try (PreparedStatement statement = connection.prepareStatement(insertSql, new String[] {"row_id"})) {
                 for (int from = 0; from < rows.size(); from += BATCH) {
                     List<V> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
                     for (V row : batch) {
